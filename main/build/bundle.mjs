@@ -1,0 +1,13 @@
+// Bundles the Node side: the Electron main and preload (CommonJS, as sandboxed
+// preloads require) and the web host (ESM). The renderer is built by Vite.
+import { build } from 'esbuild';
+
+const external = ['electron', 'keytar', 'ccxt', 'ioredis', 'ws', 'zod'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  // The preload runs sandboxed: it may require only 'electron', so bundle everything else.
+  build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['main/web/server.ts'], outfile: 'dist/web/server.mjs', format: 'esm' }),
+]);

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildPreloadApi } from './preloadApi';
+
+contextBridge.exposeInMainWorld('api', buildPreloadApi(ipcRenderer));

@@ -1,0 +1,87 @@
+import {
+  commandNames,
+  type Api,
+  type CommandName,
+  type EventName,
+  type Result,
+  type ServerFrame,
+} from '../../shared/contract';
+
+type Pending = (result: Result<unknown>) => void;
+
+/**
+ * window.api over the web host's WebSocket: the same methods and Results as
+ * the Electron preload, so no view knows which transport it runs on.
+ */
+export function createWebSocketApi(socketUrl: string): Api {
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let opened: Promise<WebSocket> | null = null;
+
+  const connect = (): Promise<WebSocket> => {
+    if (opened) return opened;
+    opened = new Promise((resolve, reject) => {
+      const ws = new WebSocket(socketUrl);
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new Error('Cannot reach the bot engine.'));
+      ws.onclose = () => {
+        opened = null;
+        socket = null;
+        for (const settle of pending.values()) {
+          settle({ ok: false, error: { code: 'INTERNAL', message: 'Connection to the bot engine closed.' } });
+        }
+        pending.clear();
+      };
+      ws.onmessage = (message) => receive(JSON.parse(String(message.data)) as ServerFrame);
+      socket = ws;
+    });
+    return opened;
+  };
+
+  const receive = (frame: ServerFrame) => {
+    if (frame.kind === 'event') {
+      listeners.get(frame.event)?.forEach((listener) => listener(frame.payload as never));
+    } else if (frame.id !== null) {
+      pending.get(frame.id)?.(frame.result);
+      pending.delete(frame.id);
+    }
+  };
+
+  const call = async (command: CommandName, input: unknown): Promise<Result<unknown>> => {
+    try {
+      const ws = socket?.readyState === WebSocket.OPEN ? socket : await connect();
+      const id = nextId++;
+      return await new Promise((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ id, command, input }));
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+    }
+  };
+
+  const methods = Object.fromEntries(
+    commandNames.map((name) => [name, (input?: unknown) => call(name, input)]),
+  );
+  void connect().catch(() => undefined);
+
+  return {
+    ...(methods as Omit<Api, 'on'>),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  } as Api;
+}
+
+/** The page's address carries the per-run token in its fragment: #token=… */
+export function webSocketUrlFromLocation(location: Location): string | null {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!token) return null;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws?token=${encodeURIComponent(token)}`;
+}

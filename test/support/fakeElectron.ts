@@ -1,0 +1,117 @@
+/**
+ * A small stand-in for the parts of Electron the shell uses, so its logic runs
+ * in plain Node under Vitest (the Electron binary cannot run everywhere).
+ * Test-only: nothing in the app imports it.
+ */
+import { EventEmitter } from 'node:events';
+
+export class FakeWebContents extends EventEmitter {
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedFile: string | null = null;
+  visible = false;
+  minimized = false;
+  destroyed = false;
+  focused = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadFile(file: string) {
+    this.loadedFile = file;
+    return Promise.resolve();
+  }
+  show() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  focus() {
+    this.focused = true;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isVisible() {
+    return this.visible;
+  }
+}
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  handle(channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+}
+
+export class FakeApp extends EventEmitter {
+  hasLock = true;
+  quitCalled = false;
+  private readyResolve!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  requestSingleInstanceLock() {
+    return this.hasLock;
+  }
+  quit() {
+    this.quitCalled = true;
+  }
+  whenReady() {
+    return this.ready;
+  }
+  fireReady() {
+    this.readyResolve();
+    return this.ready;
+  }
+}
+
+export class FakeSession {
+  headersListener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | null = null;
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: (() => boolean) | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: NonNullable<FakeSession['headersListener']>) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionRequestHandler']>) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: () => boolean) {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export function createFakeElectron() {
+  FakeBrowserWindow.instances = [];
+  const defaultSession = new FakeSession();
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: new FakeIpcMain(),
+    session: { defaultSession },
+  };
+}
+
+/** An IPC event as Electron delivers it, from a frame at `url`. */
+export function ipcEventFrom(url: string, options: { subframe?: boolean } = {}) {
+  return { senderFrame: { url, parent: options.subframe ? { url } : null } };
+}
