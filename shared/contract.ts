@@ -15,6 +15,7 @@ export const errorCodes = [
   'INVALID_PAYLOAD',
   'INVALID_STATE',
   'UNAUTHORIZED',
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
@@ -66,11 +67,57 @@ export const BotStatusSchema = z.object({
 });
 export type BotStatus = z.infer<typeof BotStatusSchema>;
 
+export const breakerStates = ['closed', 'open', 'half-open'] as const;
+export const BreakerStateSchema = z.enum(breakerStates);
+export type BreakerState = z.infer<typeof BreakerStateSchema>;
+
+const count = z.number().int().nonnegative();
+
+/** How the exchange client is doing: what the API health panel shows. */
+export const ApiHealthSchema = z.object({
+  breaker: BreakerStateSchema,
+  /** 'memory' when no REDIS_URL is set; 'redis-down' while falling back to memory */
+  cache: z.enum(['memory', 'redis', 'redis-down']),
+  /** MEXC weight used in the current 10 s window, per limit scope */
+  weight: z.object({ ip: count, account: count, limit: count, windowMs: count }),
+  /** per data type (ticker, ohlcv, …) */
+  dataTypes: z.record(
+    z.string(),
+    z.object({
+      hits: count,
+      misses: count,
+      upstreamCalls: count,
+      errors: count,
+      /** ms epoch of the newest data held, null if none yet */
+      fetchedAt: z.number().int().nonnegative().nullable(),
+    }),
+  ),
+  latencyMs: z.object({ p50: z.number().nonnegative(), p99: z.number().nonnegative(), samples: count }),
+  lastError: z.string().nullable(),
+});
+export type ApiHealth = z.infer<typeof ApiHealthSchema>;
+
+/** Decimal numbers travel as strings so no float ever rounds a price or amount. */
+export const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number');
+
+export const MarketSummarySchema = z.object({
+  last: DecimalStringSchema,
+  /** 24 h change in percent, e.g. "-2.35" */
+  change24hPercent: DecimalStringSchema.nullable(),
+  /** ms epoch the exchange stamped the ticker with */
+  fetchedAt: z.number().int().nonnegative(),
+  /** true when the data is older than it should be: show it, but badge it */
+  stale: z.boolean(),
+});
+export type MarketSummary = z.infer<typeof MarketSummarySchema>;
+
 export const SnapshotSchema = z.object({
   /** grows by one with every snapshot, so a store can drop stale ones */
   version: z.number().int().nonnegative(),
   time: z.number().int().nonnegative(),
   status: BotStatusSchema,
+  /** null until the first ticker arrives */
+  market: MarketSummarySchema.nullable(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -92,6 +139,34 @@ export const LogEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
+/** What the page may know about the saved keys: whether they exist, and a masked key. */
+export const ApiKeyStatusSchema = z.object({
+  configured: z.boolean(),
+  /** e.g. "mx0v…3f9a"; never the whole key, never the secret */
+  maskedKey: z.string().nullable(),
+});
+export type ApiKeyStatus = z.infer<typeof ApiKeyStatusSchema>;
+
+/** Write-only: these travel renderer → engine once, and never come back. */
+export const SaveApiKeysInputSchema = z.strictObject({
+  apiKey: z
+    .string()
+    .trim()
+    .min(10, 'API key looks too short')
+    .max(128, 'API key looks too long')
+    .regex(/^[A-Za-z0-9_-]+$/, 'API key may only hold letters, digits, _ and -'),
+  secret: z
+    .string()
+    .trim()
+    .min(16, 'secret looks too short')
+    .max(128, 'secret looks too long')
+    .regex(/^[A-Za-z0-9_-]+$/, 'secret may only hold letters, digits, _ and -'),
+});
+
+export const views = ['dashboard', 'orders', 'alerts', 'history', 'backtest', 'settings'] as const;
+export const ViewSchema = z.enum(views);
+export type View = z.infer<typeof ViewSchema>;
+
 // ── Commands (renderer → engine) ──────────────────────────────────────────────
 
 /** Commands without arguments take nothing: `undefined` (IPC and JSON both drop it). */
@@ -103,6 +178,11 @@ export const commands = {
   pauseBot: { input: NoInput, output: BotStatusSchema },
   resumeBot: { input: NoInput, output: BotStatusSchema },
   stopBot: { input: NoInput, output: BotStatusSchema },
+  /** pause the bot and cancel every open order: the big red button */
+  killSwitch: { input: NoInput, output: BotStatusSchema },
+  getApiKeyStatus: { input: NoInput, output: ApiKeyStatusSchema },
+  saveApiKeys: { input: SaveApiKeysInputSchema, output: ApiKeyStatusSchema },
+  clearApiKeys: { input: NoInput, output: ApiKeyStatusSchema },
 } as const;
 
 export type Commands = typeof commands;
@@ -120,6 +200,8 @@ export const events = {
   snapshot: SnapshotSchema,
   alert: AlertSchema,
   log: LogEntrySchema,
+  /** the shell asks the page to show a view (e.g. after a notification click) */
+  navigate: z.object({ view: ViewSchema }),
 } as const;
 
 export type Events = typeof events;

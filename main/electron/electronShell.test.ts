@@ -4,17 +4,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { createFakeElectron, FakeBrowserWindow, FakeWebContents, ipcEventFrom } from '../../test/support/fakeElectron';
+import { MemorySecretStore } from '../../test/support/MemorySecretStore';
 import { lockNavigation } from './hardenSession';
 import { commandChannel, eventChannel } from './ipcChannels';
 import { buildPreloadApi } from './preloadApi';
 import { startApp, type ElectronModule } from './startApp';
 
 const bundleDir = path.resolve('dist/electron');
+const paths = { bundleDir, assetsDir: path.resolve('main/electron/assets') };
 const appPageUrl = pathToFileURL(path.resolve('dist/renderer/index.html')).href;
 
 async function startWithFake() {
   const electron = createFakeElectron();
-  const started = startApp(electron as unknown as ElectronModule, { bundleDir });
+  const started = startApp(electron as unknown as ElectronModule, paths, new MemorySecretStore());
   await electron.app.fireReady();
   return { electron, started: started!, window: FakeBrowserWindow.instances[0]! };
 }
@@ -66,7 +68,7 @@ describe('Electron shell (mocked electron)', () => {
   it('quits when another instance holds the lock, and a second launch restores the window', async () => {
     const blocked = createFakeElectron();
     blocked.app.hasLock = false;
-    expect(startApp(blocked as unknown as ElectronModule, { bundleDir })).toBeNull();
+    expect(startApp(blocked as unknown as ElectronModule, paths, new MemorySecretStore())).toBeNull();
     expect(blocked.app.quitCalled).toBe(true);
 
     const { electron, window } = await startWithFake();

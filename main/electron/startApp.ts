@@ -1,56 +1,105 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
-import { eventNames } from '../../shared/contract';
+import { eventNames, type View } from '../../shared/contract';
 import { BotService } from '../core/bot/BotService';
+import { KeytarSecretStore } from '../core/secrets/KeytarSecretStore';
+import type { SecretStore } from '../core/secrets/SecretStore';
 import { createMainWindow } from './createMainWindow';
 import { hardenSession } from './hardenSession';
+import { hideToTrayOnClose } from './hideToTrayOnClose';
 import { eventChannel } from './ipcChannels';
 import { createSenderCheck } from './isTrustedSender';
+import { notifyAlert } from './notifyAlert';
 import { registerIpcHandlers } from './registerIpcHandlers';
+import type { TrayAction } from './tray/presentTray';
+import { TrayController } from './tray/TrayController';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session'>;
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'Tray' | 'Menu' | 'nativeImage' | 'Notification' | 'powerMonitor'
+>;
 
 export interface AppPaths {
   /** folder holding main.cjs and preload.cjs once bundled */
   bundleDir: string;
+  /** folder holding icon.png and tray/ */
+  assetsDir: string;
+}
+
+export interface StartedApp {
+  service: BotService;
+  tray: () => TrayController | null;
+  showWindow(view?: View): void;
 }
 
 /**
  * The Electron shell, start-up as a table of contents. Electron is passed in,
  * so tests drive it with a fake module.
  */
-export function startApp(electron: ElectronModule, paths: AppPaths): { service: BotService } | null {
-  const { app, BrowserWindow, ipcMain, session } = electron;
+export function startApp(
+  electron: ElectronModule,
+  paths: AppPaths,
+  secretStore: SecretStore = new KeytarSecretStore(),
+): StartedApp | null {
+  const { app, BrowserWindow, ipcMain, session, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
-  const service = new BotService();
+  const service = new BotService({ secretStore });
   const rendererFile = path.resolve(paths.bundleDir, '../renderer/index.html');
   const preloadPath = path.resolve(paths.bundleDir, 'preload.cjs');
   let window: Electron.BrowserWindow | null = null;
+  let tray: TrayController | null = null;
 
   registerIpcHandlers(ipcMain, service.handlers, createSenderCheck(pathToFileURL(rendererFile).href));
   for (const event of eventNames) {
     service.on(event, (payload) => window?.webContents.send(eventChannel(event), payload));
   }
 
-  const showWindow = () => {
+  const showWindow = (view?: View) => {
     if (!window || window.isDestroyed()) {
       window = createMainWindow({ BrowserWindow, preloadPath, rendererFile });
-      return;
+      hideToTrayOnClose(app, window);
+    } else {
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
     }
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+    tray?.markAlertsSeen();
+    if (view) window.webContents.send(eventChannel('navigate'), { view });
   };
 
-  app.on('second-instance', showWindow);
+  const onTrayAction = (action: TrayAction) => {
+    if (action === 'open') return showWindow();
+    if (action === 'quit') return app.quit();
+    void service.handlers[action](undefined).catch(() => undefined); // the snapshot shows the outcome
+  };
+
+  service.on('snapshot', (snapshot) => tray?.update(snapshot));
+  service.on('alert', (alert) => {
+    tray?.noteAlert();
+    notifyAlert(alert, { Notification: electron.Notification, open: showWindow });
+  });
+
+  app.on('second-instance', () => showWindow());
+  // The app lives in the tray: closing every window must not quit it.
+  app.on('window-all-closed', () => undefined);
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
+    tray = new TrayController({
+      Tray: electron.Tray,
+      Menu: electron.Menu,
+      nativeImage: electron.nativeImage,
+      platform: process.platform,
+      iconsDir: path.join(paths.assetsDir, 'tray'),
+      onAction: onTrayAction,
+    });
+    tray.update(service.snapshot());
+    powerMonitor.on('resume', () => void service.handleSystemResume());
     showWindow();
   });
-  return { service };
+  return { service, tray: () => tray, showWindow };
 }

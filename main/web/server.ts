@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BotService } from '../core/bot/BotService';
+import { KeytarSecretStore } from '../core/secrets/KeytarSecretStore';
 import { readWebHostPort } from './readWebHostPort';
 import { startWebHost } from './WebHost';
 
@@ -12,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Bundled to dist/web/server.mjs, next to dist/renderer.
 const staticDir = path.resolve(here, '../renderer');
 
-const service = new BotService();
+const service = new BotService({ secretStore: new KeytarSecretStore() });
 const host = await startWebHost({ service, staticDir, port: readWebHostPort(process.env) });
 process.stdout.write(`QRL Tray Bot web host: ${host.url}\n`);
 

@@ -100,14 +100,70 @@ export class FakeSession {
   }
 }
 
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  image: { path: string };
+  tooltip = '';
+  menu: { template: { label?: string; type?: string; enabled?: boolean; click?: () => void }[] } | null = null;
+  imageChanges = 0;
+  menuBuilds = 0;
+  constructor(image: { path: string }) {
+    super();
+    this.image = image;
+    FakeTray.instances.push(this);
+  }
+  setImage(image: { path: string }) {
+    this.image = image;
+    this.imageChanges += 1;
+  }
+  setToolTip(tooltip: string) {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: FakeTray['menu']) {
+    this.menu = menu;
+    this.menuBuilds += 1;
+  }
+  destroy() {}
+  /** Click the context-menu item with this label, as a user would. */
+  clickMenu(label: string) {
+    const item = this.menu?.template.find((entry) => entry.label === label);
+    if (!item?.click) throw new Error(`no clickable menu item "${label}"`);
+    item.click();
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  shown = false;
+  constructor(readonly options: { title?: string; body?: string; urgency?: string; silent?: boolean }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
 export function createFakeElectron() {
   FakeBrowserWindow.instances = [];
+  FakeTray.instances = [];
+  FakeNotification.instances = [];
+  FakeNotification.supported = true;
   const defaultSession = new FakeSession();
   return {
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
     session: { defaultSession },
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: FakeTray['menu'] extends infer M ? (M extends { template: infer T } ? T : never) : never) => ({ template }) },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    Notification: FakeNotification,
+    powerMonitor: new EventEmitter(),
   };
 }
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/contract';
+import { MemorySecretStore } from '../../../test/support/MemorySecretStore';
 import { BotService } from './BotService';
 
 describe('BotService lifecycle', () => {
   const start = 1_700_000_000_000;
 
   it('starts stopped in dry-run mode', () => {
-    const snapshot = new BotService({ clock: { now: () => start } }).snapshot();
+    const snapshot = new BotService({ secretStore: new MemorySecretStore(), clock: { now: () => start } }).snapshot();
     expect(snapshot.status).toEqual({ state: 'stopped', mode: 'dry-run', symbol: 'QRL/USDT', since: start, reason: null });
   });
 
   it('moves stopped → running → paused → running → stopped and stamps each change', async () => {
     let now = start;
-    const bot = new BotService({ clock: { now: () => now } });
+    const bot = new BotService({ secretStore: new MemorySecretStore(), clock: { now: () => now } });
     const states: string[] = [];
     for (const command of ['startBot', 'pauseBot', 'resumeBot', 'stopBot'] as const) {
       now += 1000;
@@ -24,14 +25,14 @@ describe('BotService lifecycle', () => {
   });
 
   it('refuses a transition that makes no sense with INVALID_STATE', async () => {
-    const bot = new BotService();
+    const bot = new BotService({ secretStore: new MemorySecretStore() });
     await expect(bot.handlers.pauseBot(undefined)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await bot.handlers.startBot(undefined);
     await expect(bot.handlers.startBot(undefined)).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('publishes a snapshot with a growing version on every change', async () => {
-    const bot = new BotService();
+    const bot = new BotService({ secretStore: new MemorySecretStore() });
     const seen: Snapshot[] = [];
     const unsubscribe = bot.on('snapshot', (snapshot) => seen.push(snapshot));
     await bot.handlers.startBot(undefined);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   ContractFailure,
+  type Alert,
   type BotState,
   type BotStatus,
   type CommandHandlers,
@@ -11,8 +12,12 @@ import {
 } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { DEFAULT_SYMBOL } from '../defaults';
+import { ApiKeys } from '../secrets/ApiKeys';
+import type { SecretStore } from '../secrets/SecretStore';
 
 export interface BotServiceOptions {
+  /** where API keys live: the OS keychain in the app */
+  secretStore: SecretStore;
   clock?: Clock;
   symbol?: string;
 }
@@ -20,11 +25,12 @@ export interface BotServiceOptions {
 type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
 
 /** Which state each lifecycle command may start from, and where it leads. */
-const transitions: Record<'startBot' | 'pauseBot' | 'resumeBot' | 'stopBot', { from: BotState[]; to: BotState }> = {
+const transitions: Record<'startBot' | 'pauseBot' | 'resumeBot' | 'stopBot' | 'killSwitch', { from: BotState[]; to: BotState }> = {
   startBot: { from: ['stopped', 'error'], to: 'running' },
   pauseBot: { from: ['running'], to: 'paused' },
   resumeBot: { from: ['paused'], to: 'running' },
   stopBot: { from: ['running', 'paused', 'error'], to: 'stopped' },
+  killSwitch: { from: ['running', 'paused', 'error'], to: 'paused' },
 };
 
 /**
@@ -34,11 +40,14 @@ const transitions: Record<'startBot' | 'pauseBot' | 'resumeBot' | 'stopBot', { f
 export class BotService {
   private readonly clock: Clock;
   private readonly emitter = new EventEmitter();
+  private readonly apiKeys: ApiKeys;
   private status: BotStatus;
   private version = 0;
+  private alertSequence = 0;
 
-  constructor(options: BotServiceOptions = {}) {
+  constructor(options: BotServiceOptions) {
     this.clock = options.clock ?? systemClock;
+    this.apiKeys = new ApiKeys(options.secretStore);
     // Dry-run is the default: live trading is only ever an explicit choice.
     const mode: TradingMode = 'dry-run';
     this.status = {
@@ -56,6 +65,10 @@ export class BotService {
     pauseBot: async () => this.transition('pauseBot'),
     resumeBot: async () => this.transition('resumeBot'),
     stopBot: async () => this.transition('stopBot'),
+    killSwitch: async () => this.transition('killSwitch', 'Kill switch engaged: trading paused until you resume.'),
+    getApiKeyStatus: async () => this.apiKeys.status(),
+    saveApiKeys: async (credentials) => this.apiKeys.save(credentials),
+    clearApiKeys: async () => this.apiKeys.clear(),
   };
 
   on<K extends EventName>(event: K, listener: Listener<K>): () => void {
@@ -64,18 +77,34 @@ export class BotService {
   }
 
   snapshot(): Snapshot {
-    return { version: this.version, time: this.clock.now(), status: { ...this.status } };
+    return { version: this.version, time: this.clock.now(), status: { ...this.status }, market: null };
   }
 
-  private transition(command: keyof typeof transitions): BotStatus {
+  /** Raise an alert to every listener (page, tray, notifications). */
+  publishAlert(alert: Omit<Alert, 'id' | 'time'>): Alert {
+    const time = this.clock.now();
+    const published: Alert = { ...alert, id: `${time}-${++this.alertSequence}`, time };
+    this.emit('alert', published);
+    return published;
+  }
+
+  /** After sleep the world moved on: the engine re-reads state before it trusts anything it held. */
+  async handleSystemResume(): Promise<void> {
+    this.emit('log', { time: this.clock.now(), level: 'info', message: 'System resumed from sleep: refreshing state.' });
+    this.publishSnapshot();
+  }
+
+  private transition(command: keyof typeof transitions, reason: string | null = null): BotStatus {
     const { from, to } = transitions[command];
     if (!from.includes(this.status.state)) {
       throw new ContractFailure(
         'INVALID_STATE',
-        `Cannot ${command.replace('Bot', '')} the bot while it is ${this.status.state}.`,
+        command === 'killSwitch'
+          ? `The kill switch is for a bot that is running or paused; it is ${this.status.state}.`
+          : `Cannot ${command.replace('Bot', '')} the bot while it is ${this.status.state}.`,
       );
     }
-    this.status = { ...this.status, state: to, since: this.clock.now(), reason: null };
+    this.status = { ...this.status, state: to, since: this.clock.now(), reason };
     this.publishSnapshot();
     return { ...this.status };
   }

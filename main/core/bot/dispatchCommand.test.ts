@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../../test/support/MemorySecretStore';
 import { BotService } from './BotService';
 import { dispatchCommand } from './dispatchCommand';
 
 describe('dispatchCommand', () => {
-  const service = () => new BotService({ clock: { now: () => 1_700_000_000_000 } });
+  const service = () => new BotService({ secretStore: new MemorySecretStore(), clock: { now: () => 1_700_000_000_000 } });
 
   it('answers a known command with its typed value', async () => {
     const result = await dispatchCommand(service().handlers, 'getSnapshot', undefined);

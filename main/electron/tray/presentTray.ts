@@ -1,0 +1,74 @@
+import type { BotState, Snapshot } from '../../../shared/contract';
+
+export const trayIconStates = ['running', 'dry-run', 'paused', 'stopped', 'alert', 'error', 'stale'] as const;
+export type TrayIconState = (typeof trayIconStates)[number];
+
+export type TrayAction = 'open' | 'startBot' | 'pauseBot' | 'resumeBot' | 'killSwitch' | 'quit';
+
+export interface TrayMenuItem {
+  label: string;
+  action?: TrayAction;
+  enabled?: boolean;
+  separator?: boolean;
+}
+
+export interface TrayPresentation {
+  icon: TrayIconState;
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+const stateWords: Record<BotState, string> = { stopped: 'stopped', running: 'running', paused: 'paused', error: 'error' };
+
+/**
+ * What the tray shows for a snapshot: the most urgent state wins the icon
+ * (error, then unseen alerts, then stale data), the tooltip says price and
+ * state in one line, and the menu offers only what makes sense now.
+ */
+export function presentTray(snapshot: Snapshot, unseenAlerts: number): TrayPresentation {
+  const { status, market } = snapshot;
+  const stale = market?.stale ?? false;
+  const icon: TrayIconState =
+    status.state === 'error'
+      ? 'error'
+      : unseenAlerts > 0
+        ? 'alert'
+        : stale
+          ? 'stale'
+          : status.state === 'running'
+            ? status.mode === 'live'
+              ? 'running'
+              : 'dry-run'
+            : status.state === 'paused'
+              ? 'paused'
+              : 'stopped';
+
+  const mode = status.mode === 'live' ? 'LIVE' : 'DRY-RUN';
+  const price = market ? `${status.symbol} ${market.last}${stale ? ' (stale)' : ''}` : `${status.symbol} price pending`;
+  const alerts = unseenAlerts > 0 ? ` · ${unseenAlerts} alert${unseenAlerts === 1 ? '' : 's'}` : '';
+  const tooltip = `${price} · ${mode} · bot ${stateWords[status.state]}${alerts}`;
+
+  const lifecycle: TrayMenuItem =
+    status.state === 'running'
+      ? { label: 'Pause bot', action: 'pauseBot' }
+      : status.state === 'paused'
+        ? { label: 'Resume bot', action: 'resumeBot' }
+        : { label: 'Start bot', action: 'startBot' };
+
+  return {
+    icon,
+    tooltip,
+    menu: [
+      { label: 'Open QRL Tray Bot', action: 'open' },
+      { label: '', separator: true },
+      lifecycle,
+      {
+        label: 'Kill switch: pause and cancel all orders',
+        action: 'killSwitch',
+        enabled: status.state === 'running' || status.state === 'paused',
+      },
+      { label: '', separator: true },
+      { label: 'Quit', action: 'quit' },
+    ],
+  };
+}

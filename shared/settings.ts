@@ -1,0 +1,45 @@
+/**
+ * The user's settings: one zod schema, which is also the one source of truth
+ * for every default. Env overrides (REDIS_CACHE_TTL_*, REDIS_URL) are applied
+ * on top by the engine, reading the defaults from here.
+ */
+import { z } from 'zod';
+
+const seconds = (fallback: number) => z.number().int().min(1).max(7 * 86_400).default(fallback);
+
+/** Cache lifetimes per data type, in seconds (the original bot's table). */
+export const CacheTtlSchema = z
+  .object({
+    ohlcv: seconds(86_400),
+    ticker: seconds(30),
+    deals: seconds(10),
+    orderBook: seconds(5),
+    balance: seconds(10),
+  })
+  .prefault({});
+export type CacheTtl = z.output<typeof CacheTtlSchema>;
+export type CacheDataType = keyof CacheTtl;
+export const cacheDataTypes = Object.keys(CacheTtlSchema.parse(undefined)) as CacheDataType[];
+
+/** The env variable that overrides each TTL, as the original bot names them. */
+export const cacheTtlEnvNames: Record<CacheDataType, string> = {
+  ohlcv: 'REDIS_CACHE_TTL_OHLCV',
+  ticker: 'REDIS_CACHE_TTL_TICKER',
+  deals: 'REDIS_CACHE_TTL_DEALS',
+  orderBook: 'REDIS_CACHE_TTL_ORDERBOOK',
+  balance: 'REDIS_CACHE_TTL_BALANCE',
+};
+
+export const SettingsSchema = z.object({
+  cacheTtl: CacheTtlSchema,
+  /** redis://… for a shared cache; null keeps the in-memory cache */
+  redisUrl: z
+    .string()
+    .max(500)
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .nullable()
+    .default(null),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const defaultSettings = (): Settings => SettingsSchema.parse({});
