@@ -7,6 +7,7 @@
  * them only ever sees well-typed data.
  */
 import { z } from 'zod';
+import { SettingsSchema } from './settings';
 
 // ── Results and errors ────────────────────────────────────────────────────────
 
@@ -67,6 +68,14 @@ export const BotStatusSchema = z.object({
 });
 export type BotStatus = z.infer<typeof BotStatusSchema>;
 
+/** What the strategy decided on its last run, and why, in words. */
+export const DecisionSchema = z.object({
+  time: z.number().int().nonnegative(),
+  action: z.enum(['buy', 'sell', 'hold', 'rejected']),
+  reason: z.string(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
 export const breakerStates = ['closed', 'open', 'half-open'] as const;
 export const BreakerStateSchema = z.enum(breakerStates);
 export type BreakerState = z.infer<typeof BreakerStateSchema>;
@@ -100,26 +109,25 @@ export type ApiHealth = z.infer<typeof ApiHealthSchema>;
 /** Decimal numbers travel as strings so no float ever rounds a price or amount. */
 export const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number');
 
+const Decimal = DecimalStringSchema;
+const epochMs = z.number().int().nonnegative();
+
 export const MarketSummarySchema = z.object({
   last: DecimalStringSchema,
   /** 24 h change in percent, e.g. "-2.35" */
   change24hPercent: DecimalStringSchema.nullable(),
-  /** ms epoch the exchange stamped the ticker with */
+  bid: Decimal.nullable(),
+  ask: Decimal.nullable(),
+  high24h: Decimal.nullable(),
+  low24h: Decimal.nullable(),
+  /** 24 h volume in the base asset (QRL) */
+  volume24h: Decimal.nullable(),
+  /** ms epoch the data was fetched from the exchange */
   fetchedAt: z.number().int().nonnegative(),
   /** true when the data is older than it should be: show it, but badge it */
   stale: z.boolean(),
 });
 export type MarketSummary = z.infer<typeof MarketSummarySchema>;
-
-export const SnapshotSchema = z.object({
-  /** grows by one with every snapshot, so a store can drop stale ones */
-  version: z.number().int().nonnegative(),
-  time: z.number().int().nonnegative(),
-  status: BotStatusSchema,
-  /** null until the first ticker arrives */
-  market: MarketSummarySchema.nullable(),
-});
-export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export const alertSeverities = ['info', 'warning', 'critical'] as const;
 export const AlertSchema = z.object({
@@ -130,6 +138,92 @@ export const AlertSchema = z.object({
   message: z.string(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
+
+/** A piece of data and how fresh it is: never shown as live when it is not. */
+const freshness = { fetchedAt: epochMs, stale: z.boolean() };
+
+export const OrderBookViewSchema = z.object({
+  bids: z.array(z.tuple([Decimal, Decimal])),
+  asks: z.array(z.tuple([Decimal, Decimal])),
+  ...freshness,
+});
+export type OrderBookView = z.infer<typeof OrderBookViewSchema>;
+
+export const BalanceSchema = z.object({
+  asset: z.string(),
+  free: Decimal,
+  locked: Decimal,
+  /** (free + locked) valued at the last price; null when no price is known */
+  valueUsdt: Decimal.nullable(),
+});
+export const BalancesSchema = z.object({
+  /** paper wallet in dry-run, the exchange account in live mode */
+  source: z.enum(['paper', 'exchange']),
+  assets: z.array(BalanceSchema),
+  totalUsdt: Decimal.nullable(),
+  ...freshness,
+});
+export type Balances = z.infer<typeof BalancesSchema>;
+
+export const orderSides = ['buy', 'sell'] as const;
+export const OrderSchema = z.object({
+  id: z.string(),
+  clientOrderId: z.string().nullable(),
+  side: z.enum(orderSides),
+  type: z.string(),
+  price: Decimal.nullable(),
+  amount: Decimal,
+  filled: Decimal,
+  status: z.enum(['open', 'closed', 'canceled', 'rejected', 'unknown']),
+  time: epochMs,
+  /** a paper order lives only in this app */
+  paper: z.boolean(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const FillSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  side: z.enum(orderSides),
+  price: Decimal,
+  amount: Decimal,
+  cost: Decimal,
+  fee: Decimal,
+  feeAsset: z.string(),
+  time: epochMs,
+  paper: z.boolean(),
+});
+export type Fill = z.infer<typeof FillSchema>;
+
+export const PnlSchema = z.object({
+  positionAmount: Decimal,
+  averageCost: Decimal.nullable(),
+  realized: Decimal,
+  unrealized: Decimal.nullable(),
+});
+export type Pnl = z.infer<typeof PnlSchema>;
+
+export const SnapshotSchema = z.object({
+  /** grows by one with every snapshot, so a store can drop stale ones */
+  version: z.number().int().nonnegative(),
+  time: epochMs,
+  status: BotStatusSchema,
+  /** when the strategy runs next (ms epoch), null while the bot is not running */
+  nextRunAt: epochMs.nullable(),
+  lastDecision: DecisionSchema.nullable(),
+  /** null until the first ticker arrives */
+  market: MarketSummarySchema.nullable(),
+  orderBook: OrderBookViewSchema.nullable(),
+  balances: BalancesSchema.nullable(),
+  openOrders: z.array(OrderSchema),
+  recentFills: z.array(FillSchema),
+  pnl: PnlSchema.nullable(),
+  /** newest first, at most 50 */
+  alerts: z.array(AlertSchema),
+  apiHealth: ApiHealthSchema.nullable(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export const LogEntrySchema = z.object({
@@ -163,6 +257,74 @@ export const SaveApiKeysInputSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, 'secret may only hold letters, digits, _ and -'),
 });
 
+export const ConnectionTestSchema = z.object({
+  /** the exchange answered a signed request with these keys */
+  ok: z.boolean(),
+  /** the keys may place orders (needed for live mode) */
+  canTrade: z.boolean(),
+  latencyMs: z.number().nonnegative().nullable(),
+  message: z.string(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
+/** Going live is typed out, not clicked: the user must send exactly this word. */
+export const LIVE_CONFIRMATION = 'LIVE';
+export const SetModeInputSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('dry-run') }),
+  z.strictObject({ mode: z.literal('live'), confirmation: z.literal(LIVE_CONFIRMATION) }),
+]);
+
+export const chartTimeframes = ['1d', '4h', '1h', '15m'] as const;
+export const ChartTimeframeSchema = z.enum(chartTimeframes);
+export type ChartTimeframe = z.infer<typeof ChartTimeframeSchema>;
+export const CandleSchema = z.object({
+  time: epochMs,
+  open: Decimal,
+  high: Decimal,
+  low: Decimal,
+  close: Decimal,
+  volume: Decimal,
+});
+export type Candle = z.infer<typeof CandleSchema>;
+export const CandlesSchema = z.object({
+  timeframe: ChartTimeframeSchema,
+  candles: z.array(CandleSchema),
+  ...freshness,
+});
+export type Candles = z.infer<typeof CandlesSchema>;
+
+export const BacktestInputSchema = z.strictObject({
+  /** how many daily candles back from today */
+  days: z.number().int().min(60).max(3650),
+  initialUsdt: Decimal.refine((value) => Number(value) > 0 && Number(value) <= 10_000_000, 'must be above 0 and at most 10,000,000'),
+});
+export const BacktestTradeSchema = z.object({
+  time: epochMs,
+  side: z.enum(orderSides),
+  price: Decimal,
+  amount: Decimal,
+  cost: Decimal,
+  fee: Decimal,
+  reason: z.string(),
+});
+export const BacktestResultSchema = z.object({
+  runId: z.string(),
+  from: epochMs,
+  to: epochMs,
+  trades: z.array(BacktestTradeSchema),
+  finalEquityUsdt: Decimal,
+  pnlUsdt: Decimal,
+  /** the largest peak-to-trough fall of equity, in percent */
+  maxDrawdownPercent: Decimal,
+  equity: z.array(z.object({ time: epochMs, equityUsdt: Decimal })),
+});
+export type BacktestResult = z.infer<typeof BacktestResultSchema>;
+
+export const TradeHistorySchema = z.object({ fills: z.array(FillSchema), pnl: PnlSchema });
+export type TradeHistory = z.infer<typeof TradeHistorySchema>;
+
+export const CsvExportSchema = z.object({ fileName: z.string(), csv: z.string() });
+
 export const views = ['dashboard', 'orders', 'alerts', 'history', 'backtest', 'settings'] as const;
 export const ViewSchema = z.enum(views);
 export type View = z.infer<typeof ViewSchema>;
@@ -183,6 +345,25 @@ export const commands = {
   getApiKeyStatus: { input: NoInput, output: ApiKeyStatusSchema },
   saveApiKeys: { input: SaveApiKeysInputSchema, output: ApiKeyStatusSchema },
   clearApiKeys: { input: NoInput, output: ApiKeyStatusSchema },
+  testConnection: { input: NoInput, output: ConnectionTestSchema },
+  getSettings: { input: NoInput, output: SettingsSchema },
+  /** the whole settings object, validated as one: what is saved is what was checked */
+  setSettings: { input: SettingsSchema, output: SettingsSchema },
+  setMode: { input: SetModeInputSchema, output: BotStatusSchema },
+  /** run the strategy once now, whatever the schedule */
+  runNow: { input: NoInput, output: DecisionSchema },
+  cancelOrder: { input: z.strictObject({ id: z.string().min(1).max(100) }), output: OrderSchema },
+  cancelAllOrders: { input: NoInput, output: z.object({ canceled: z.number().int().nonnegative() }) },
+  getCandles: {
+    input: z.strictObject({ timeframe: ChartTimeframeSchema, limit: z.number().int().min(1).max(1000) }),
+    output: CandlesSchema,
+  },
+  runBacktest: { input: BacktestInputSchema, output: BacktestResultSchema },
+  getTradeHistory: { input: NoInput, output: TradeHistorySchema },
+  exportTrades: { input: NoInput, output: CsvExportSchema },
+  resetPaperWallet: { input: z.strictObject({ usdt: BacktestInputSchema.shape.initialUsdt }), output: BalancesSchema },
+  /** the user has seen the alerts: clears the tray's alert state */
+  acknowledgeAlerts: { input: NoInput, output: z.object({ acknowledged: z.number().int().nonnegative() }) },
 } as const;
 
 export type Commands = typeof commands;
@@ -202,6 +383,7 @@ export const events = {
   log: LogEntrySchema,
   /** the shell asks the page to show a view (e.g. after a notification click) */
   navigate: z.object({ view: ViewSchema }),
+  backtestProgress: z.object({ runId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 } as const;
 
 export type Events = typeof events;

@@ -69,7 +69,25 @@ export class BotService {
     getApiKeyStatus: async () => this.apiKeys.status(),
     saveApiKeys: async (credentials) => this.apiKeys.save(credentials),
     clearApiKeys: async () => this.apiKeys.clear(),
+    // Wired as the engine's parts land (exchange client, brokers, backtest); until then they say so.
+    testConnection: async () => this.notYet('testConnection'),
+    getSettings: async () => this.notYet('getSettings'),
+    setSettings: async () => this.notYet('setSettings'),
+    setMode: async () => this.notYet('setMode'),
+    runNow: async () => this.notYet('runNow'),
+    cancelOrder: async () => this.notYet('cancelOrder'),
+    cancelAllOrders: async () => this.notYet('cancelAllOrders'),
+    getCandles: async () => this.notYet('getCandles'),
+    runBacktest: async () => this.notYet('runBacktest'),
+    getTradeHistory: async () => this.notYet('getTradeHistory'),
+    exportTrades: async () => this.notYet('exportTrades'),
+    resetPaperWallet: async () => this.notYet('resetPaperWallet'),
+    acknowledgeAlerts: async () => this.notYet('acknowledgeAlerts'),
   };
+
+  private notYet(command: string): never {
+    throw new ContractFailure('INVALID_STATE', `${command} is not available in this build yet.`);
+  }
 
   on<K extends EventName>(event: K, listener: Listener<K>): () => void {
     this.emitter.on(event, listener);
@@ -77,7 +95,21 @@ export class BotService {
   }
 
   snapshot(): Snapshot {
-    return { version: this.version, time: this.clock.now(), status: { ...this.status }, market: null };
+    return {
+      version: this.version,
+      time: this.clock.now(),
+      status: { ...this.status },
+      nextRunAt: null,
+      lastDecision: null,
+      market: null,
+      orderBook: null,
+      balances: null,
+      openOrders: [],
+      recentFills: [],
+      pnl: null,
+      alerts: [],
+      apiHealth: null,
+    };
   }
 
   /** Raise an alert to every listener (page, tray, notifications). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/contract';
 import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from '../../../test/support/fakeElectron';
 import { MemorySecretStore } from '../../../test/support/MemorySecretStore';
+import { sampleMarket, sampleSnapshot } from '../../../test/support/sampleSnapshot';
 import { eventChannel } from '../ipcChannels';
 import { startApp, type ElectronModule } from '../startApp';
 import { presentTray, trayIconStates } from './presentTray';
@@ -11,12 +12,10 @@ import { TrayController } from './TrayController';
 const iconsDir = path.resolve('main/electron/assets/tray');
 
 function snapshot(overrides: { state?: Snapshot['status']['state']; mode?: 'dry-run' | 'live'; last?: string; stale?: boolean } = {}): Snapshot {
-  return {
-    version: 1,
-    time: 0,
+  return sampleSnapshot({
     status: { state: overrides.state ?? 'stopped', mode: overrides.mode ?? 'dry-run', symbol: 'QRL/USDT', since: 0, reason: null },
-    market: overrides.last ? { last: overrides.last, change24hPercent: '1.5', fetchedAt: 0, stale: overrides.stale ?? false } : null,
-  };
+    market: overrides.last ? sampleMarket(overrides.last, overrides.stale) : null,
+  });
 }
 
 describe('tray presentation per state', () => {
