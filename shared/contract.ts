@@ -7,7 +7,7 @@
  * them only ever sees well-typed data.
  */
 import { z } from 'zod';
-import { SettingsSchema } from './settings';
+import { SettingsInputSchema, SettingsSchema } from './settings';
 
 // ── Results and errors ────────────────────────────────────────────────────────
 
@@ -348,7 +348,7 @@ export const commands = {
   testConnection: { input: NoInput, output: ConnectionTestSchema },
   getSettings: { input: NoInput, output: SettingsSchema },
   /** the whole settings object, validated as one: what is saved is what was checked */
-  setSettings: { input: SettingsSchema, output: SettingsSchema },
+  setSettings: { input: SettingsInputSchema, output: SettingsSchema },
   setMode: { input: SetModeInputSchema, output: BotStatusSchema },
   /** run the strategy once now, whatever the schedule */
   runNow: { input: NoInput, output: DecisionSchema },

@@ -4,3 +4,35 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+export type TimerHandle = { readonly id: number };
+
+/** Timers are passed in too: the same engine runs on real time and on a virtual day. */
+export interface Timers {
+  /** a callback may return a promise: virtual time waits for it before moving on */
+  setTimeout(callback: () => void | Promise<void>, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export const systemTimers: Timers = (() => {
+  const live = new Map<number, ReturnType<typeof setTimeout>>();
+  let nextId = 1;
+  return {
+    setTimeout(callback, delayMs) {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        live.delete(id);
+        void callback();
+      }, Math.max(0, delayMs));
+      // A pending poll must never keep a headless process alive on its own.
+      timer.unref?.();
+      live.set(id, timer);
+      return { id };
+    },
+    clearTimeout(handle) {
+      const timer = live.get(handle.id);
+      if (timer) clearTimeout(timer);
+      live.delete(handle.id);
+    },
+  };
+})();

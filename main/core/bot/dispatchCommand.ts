@@ -22,7 +22,13 @@ export async function dispatchCommand(
   if (!isCommandName(name)) {
     return fail('UNKNOWN_COMMAND', `Unknown command ${JSON.stringify(String(name)).slice(0, 80)}.`);
   }
-  const parsed = commands[name].input.safeParse(input);
+  let parsed: ReturnType<(typeof commands)[typeof name]['input']['safeParse']>;
+  try {
+    parsed = commands[name].input.safeParse(input);
+  } catch {
+    // e.g. a payload nested deep enough to exhaust the stack: hostile, never fatal.
+    return fail('INVALID_PAYLOAD', `Invalid input for ${name}: it could not be read.`);
+  }
   if (!parsed.success) {
     return fail('INVALID_PAYLOAD', `Invalid input for ${name}: ${describeZodError(parsed.error)}`);
   }
