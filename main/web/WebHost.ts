@@ -41,6 +41,12 @@ export interface WebHost {
 export const WS_PATH = '/ws';
 /** Commands are small; anything bigger is hostile or broken. */
 const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * A client that is not reading (a throttled background tab, a stuck socket)
+ * must not make the host buffer snapshots without end: past this many unsent
+ * bytes its snapshots are skipped, since each one supersedes the last.
+ */
+export const SNAPSHOT_BACKLOG_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Serves the built renderer on 127.0.0.1 and bridges the contract over a
@@ -58,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service));
   });
+  const unsubscribers = broadcastEvents(options.service, sockets);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,6 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     close: async () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -97,14 +105,25 @@ function isLoopbackOrigin(origin: string): boolean {
   }
 }
 
+/** Each event is serialized once and sent to every connected page. */
+function broadcastEvents(service: ContractProvider, sockets: WebSocketServer): (() => void)[] {
+  return eventNames.map((event) =>
+    service.on(event, (payload) => {
+      if (sockets.clients.size === 0) return;
+      const frame = JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
+      for (const ws of sockets.clients) {
+        if (ws.readyState !== ws.OPEN) continue;
+        if (event === 'snapshot' && ws.bufferedAmount > SNAPSHOT_BACKLOG_LIMIT_BYTES) continue;
+        ws.send(frame);
+      }
+    }),
+  );
+}
+
 function bridge(ws: WebSocket, service: ContractProvider): void {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const unsubscribers = eventNames.map((event) =>
-    service.on(event, (payload) => send({ kind: 'event', event, payload })),
-  );
-  ws.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   // A protocol violation (e.g. an oversized frame) closes this socket; it must never take the host down.
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {

@@ -6,24 +6,28 @@ export class ContractSocket {
   private readonly frames: ServerFrame[] = [];
   private readonly waiters: { match: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    private readonly keepEvents: boolean,
+  ) {
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame;
       const waiter = this.waiters.find((w) => w.match(frame));
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(frame);
-      } else {
+      } else if (this.keepEvents || frame.kind === 'result') {
         this.frames.push(frame);
       }
     });
   }
 
-  static open(port: number, token: string | null, headers: Record<string, string> = {}): Promise<ContractSocket> {
+  /** keepEvents: false for load tests, where unread event frames would pile up in the client. */
+  static open(port: number, token: string | null, headers: Record<string, string> = {}, { keepEvents = true } = {}): Promise<ContractSocket> {
     const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${query}`, { headers });
     return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new ContractSocket(ws)));
+      ws.once('open', () => resolve(new ContractSocket(ws, keepEvents)));
       ws.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
       ws.once('error', reject);
     });
