@@ -16,8 +16,9 @@ const appPageUrl = pathToFileURL(path.resolve('dist/renderer/index.html')).href;
 
 async function startWithFake() {
   const electron = createFakeElectron();
-  const started = startApp(electron as unknown as ElectronModule, paths, new MemorySecretStore());
-  await electron.app.fireReady();
+  const started = startApp(electron as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore() });
+  void electron.app.fireReady();
+  await started!.ready;
   return { electron, started: started!, window: FakeBrowserWindow.instances[0]! };
 }
 
@@ -68,7 +69,7 @@ describe('Electron shell (mocked electron)', () => {
   it('quits when another instance holds the lock, and a second launch restores the window', async () => {
     const blocked = createFakeElectron();
     blocked.app.hasLock = false;
-    expect(startApp(blocked as unknown as ElectronModule, paths, new MemorySecretStore())).toBeNull();
+    expect(startApp(blocked as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore() })).toBeNull();
     expect(blocked.app.quitCalled).toBe(true);
 
     const { electron, window } = await startWithFake();

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { eventNames, type View } from '../../shared/contract';
 import { BotService } from '../core/bot/BotService';
+import { readDataDir } from '../core/readDataDir';
 import { KeytarSecretStore } from '../core/secrets/KeytarSecretStore';
 import type { SecretStore } from '../core/secrets/SecretStore';
 import { createMainWindow } from './createMainWindow';
@@ -20,6 +21,12 @@ export type ElectronModule = Pick<
   'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'Tray' | 'Menu' | 'nativeImage' | 'Notification' | 'powerMonitor'
 >;
 
+export interface AppOptions {
+  secretStore?: SecretStore;
+  /** overrides QRL_DATA_DIR and Electron's userData folder */
+  dataDir?: string;
+}
+
 export interface AppPaths {
   /** folder holding main.cjs and preload.cjs once bundled */
   bundleDir: string;
@@ -31,6 +38,8 @@ export interface StartedApp {
   service: BotService;
   tray: () => TrayController | null;
   showWindow(view?: View): void;
+  /** settles once the app is up: settings loaded, tray and window shown */
+  ready: Promise<void>;
 }
 
 /**
@@ -40,14 +49,17 @@ export interface StartedApp {
 export function startApp(
   electron: ElectronModule,
   paths: AppPaths,
-  secretStore: SecretStore = new KeytarSecretStore(),
+  options: AppOptions = {},
 ): StartedApp | null {
   const { app, BrowserWindow, ipcMain, session, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
-  const service = new BotService({ secretStore });
+  const service = new BotService({
+    secretStore: options.secretStore ?? new KeytarSecretStore(),
+    dataDir: options.dataDir ?? readDataDir(process.env, app.getPath('userData')),
+  });
   const rendererFile = path.resolve(paths.bundleDir, '../renderer/index.html');
   const preloadPath = path.resolve(paths.bundleDir, 'preload.cjs');
   let window: Electron.BrowserWindow | null = null;
@@ -87,7 +99,12 @@ export function startApp(
   // The app lives in the tray: closing every window must not quit it.
   app.on('window-all-closed', () => undefined);
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
-  void app.whenReady().then(() => {
+  service.onSettingsChange((settings) => {
+    // Only a packaged app should register itself to start at login, never a dev build.
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  });
+  const ready = app.whenReady().then(async () => {
+    await service.init();
     hardenSession(session.defaultSession);
     tray = new TrayController({
       Tray: electron.Tray,
@@ -101,5 +118,5 @@ export function startApp(
     powerMonitor.on('resume', () => void service.handleSystemResume());
     showWindow();
   });
-  return { service, tray: () => tray, showWindow };
+  return { service, tray: () => tray, showWindow, ready };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BotService } from '../core/bot/BotService';
 import { KeytarSecretStore } from '../core/secrets/KeytarSecretStore';
+import { readDataDir } from '../core/readDataDir';
 import { readWebHostPort } from './readWebHostPort';
 import { startWebHost } from './WebHost';
 
@@ -13,7 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Bundled to dist/web/server.mjs, next to dist/renderer.
 const staticDir = path.resolve(here, '../renderer');
 
-const service = new BotService({ secretStore: new KeytarSecretStore() });
+const service = new BotService({ secretStore: new KeytarSecretStore(), dataDir: readDataDir(process.env) });
+await service.init();
 const host = await startWebHost({ service, staticDir, port: readWebHostPort(process.env) });
 process.stdout.write(`QRL Tray Bot web host: ${host.url}\n`);
 

@@ -4,6 +4,9 @@
  * Test-only: nothing in the app imports it.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; payload: unknown }[] = [];
@@ -66,6 +69,16 @@ export class FakeIpcMain {
 export class FakeApp extends EventEmitter {
   hasLock = true;
   quitCalled = false;
+  isPackaged = true;
+  loginItem: { openAtLogin?: boolean; openAsHidden?: boolean } = {};
+  userData = '';
+  getPath(name: string) {
+    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+    return this.userData;
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; openAsHidden?: boolean }) {
+    this.loginItem = settings;
+  }
   private readyResolve!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
   requestSingleInstanceLock() {
@@ -148,14 +161,16 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
-export function createFakeElectron() {
+export function createFakeElectron(userData = mkdtempSync(path.join(tmpdir(), 'qtb-userdata-'))) {
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
   FakeNotification.instances = [];
   FakeNotification.supported = true;
   const defaultSession = new FakeSession();
+  const app = new FakeApp();
+  app.userData = userData;
   return {
-    app: new FakeApp(),
+    app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
     session: { defaultSession },

@@ -83,8 +83,9 @@ describe('TrayController', () => {
 describe('tray, notifications and window in the running shell (mocked electron)', () => {
   async function start() {
     const electron = createFakeElectron();
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, new MemorySecretStore())!;
-    await electron.app.fireReady();
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    void electron.app.fireReady();
+    await started.ready;
     return { electron, started, tray: FakeTray.instances[0]!, window: FakeBrowserWindow.instances[0]! };
   }
 
@@ -103,7 +104,7 @@ describe('tray, notifications and window in the running shell (mocked electron)'
   it('shows a fill as a desktop notification that opens the orders view when clicked', async () => {
     const { started, tray, window } = await start();
     window.hide();
-    started.service.publishAlert({ severity: 'info', kind: 'fill', message: 'Bought 120.5 QRL at 0.4150 USDT' });
+    started.service.raiseAlert({ severity: 'info', kind: 'fill', message: 'Bought 120.5 QRL at 0.4150 USDT' });
     const notification = FakeNotification.instances.at(-1)!;
     expect(notification.shown).toBe(true);
     expect(notification.options).toMatchObject({ title: 'QRL Tray Bot: fill', body: 'Bought 120.5 QRL at 0.4150 USDT' });
@@ -141,5 +142,32 @@ describe('tray, notifications and window in the running shell (mocked electron)'
     const { electron, tray } = await start();
     tray.clickMenu('Quit');
     expect(electron.app.quitCalled).toBe(true);
+  });
+});
+
+describe('launch at login', () => {
+  it('follows the saved setting, at start and when it changes', async () => {
+    const electron = createFakeElectron();
+    const { SettingsStore } = await import('../../core/settings/SettingsStore');
+    const { defaultSettings } = await import('../../../shared/settings');
+    await new SettingsStore(electron.app.userData, { now: () => 0 }).save({ ...defaultSettings(), launchAtLogin: true });
+
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    void electron.app.fireReady();
+    await started.ready;
+    expect(electron.app.loginItem).toEqual({ openAtLogin: true });
+
+    await started.service.handlers.setSettings({ ...started.service.settings, launchAtLogin: false });
+    expect(electron.app.loginItem).toEqual({ openAtLogin: false });
+  });
+
+  it('never registers a development build', async () => {
+    const electron = createFakeElectron();
+    electron.app.isPackaged = false;
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    void electron.app.fireReady();
+    await started.ready;
+    await started.service.handlers.setSettings({ ...started.service.settings, launchAtLogin: true });
+    expect(electron.app.loginItem).toEqual({});
   });
 });
