@@ -1,0 +1,71 @@
+import type { AddApiKeyOptions, ApiKey } from './Accounts';
+import type { FaultRule } from './Faults';
+import { createSimServer } from './server';
+import { SimState, type RequestLogEntry } from './SimState';
+import type { RateLimitMode } from './RateLimiter';
+import { VirtualClock } from './VirtualClock';
+
+export interface SimOptions {
+  seed: number;
+  /** virtual clock start (ms epoch) */
+  startTime: number;
+  /** follow the real clock instead of the virtual one (standalone runs) */
+  useRealClock: boolean;
+  port: number;
+  rateLimitMode: RateLimitMode;
+  rateLimit: { windowMs: number; maxWeight: number };
+  enforceRateLimit: boolean;
+  banAfterViolations: number;
+  banMs: number;
+}
+
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  seed: 42,
+  startTime: Date.UTC(2026, 10, 25, 1, 0, 0),
+  useRealClock: false,
+  port: 0,
+  rateLimitMode: 'shared',
+  rateLimit: { windowMs: 10_000, maxWeight: 500 },
+  enforceRateLimit: true,
+  banAfterViolations: 10,
+  banMs: 120_000,
+};
+
+export interface MexcSim {
+  /** base URL for ccxt's urls.api.spot.public/private (no /api/v3) */
+  url: string;
+  port: number;
+  clock: VirtualClock;
+  faults: { inject(rule: FaultRule): void; clear(): void; injected: Map<string, number> };
+  accounts: { addApiKey(options: AddApiKeyOptions): ApiKey };
+  state: SimState;
+  requestLog: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+/** Start the simulator on 127.0.0.1 (a free port unless one is given). */
+export async function startMexcSim(options: Partial<SimOptions> = {}): Promise<MexcSim> {
+  const o = { ...DEFAULT_SIM_OPTIONS, ...options, rateLimit: { ...DEFAULT_SIM_OPTIONS.rateLimit, ...options.rateLimit } };
+  const clock = new VirtualClock(o.startTime, o.useRealClock);
+  const state = new SimState(
+    o.seed,
+    clock,
+    { ...o.rateLimit, mode: o.rateLimitMode, banAfterViolations: o.banAfterViolations, banMs: o.banMs },
+    o.enforceRateLimit,
+  );
+  const http = createSimServer(state);
+  const port = await http.listen(o.port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    clock,
+    faults: state.faults,
+    accounts: state.accounts,
+    state,
+    requestLog: state.requestLog,
+    close: http.close,
+  };
+}
+
+export type { FaultRule } from './Faults';
+export { READ_ONLY, TRADING } from './Accounts';
