@@ -23,16 +23,16 @@ describe('real ccxt mexc against the simulator: public market data', () => {
   });
 
   it('loadMarkets: QRL/USDT with its precision, limits, fees and flags', () => {
-    const qrl = ex.markets['QRL/USDT']!;
+    const qrl = ex.markets!['QRL/USDT']!;
     expect(qrl).toMatchObject({
       id: 'QRLUSDT', base: 'QRL', quote: 'USDT', spot: true, active: true,
       precision: { amount: 0.01, price: 0.0001 },
       limits: { amount: { min: 0.01 }, cost: { min: 1, max: 2000000 } },
       maker: 0, taker: 0.0005,
     });
-    expect(ex.markets['MX/USDT']!.active).toBe(false); // not API-tradeable
-    expect(ex.markets['DOGE/USDT']!.active).toBe(false); // status "2"
-    expect(Object.keys(ex.markets)).toHaveLength(5);
+    expect(ex.markets!['MX/USDT']!.active).toBe(false); // not API-tradeable
+    expect(ex.markets!['DOGE/USDT']!.active).toBe(false); // status "2"
+    expect(Object.keys(ex.markets!)).toHaveLength(5);
   });
 
   it('fetchTicker: last, bid/ask, 24 h window, percentage as ×100 of MEXC\'s fraction', async () => {
@@ -116,7 +116,7 @@ describe('real ccxt mexc against the simulator: public market data', () => {
     expect(agg.at(-1)!.timestamp!).toBeLessThanOrEqual(START);
     const plain = await ex.fetchTrades('QRL/USDT', undefined, 5, { method: 'spotPublicGetTrades' });
     expect(plain).toHaveLength(5);
-    expect(plain[0]!.cost).toBeCloseTo(plain[0]!.price * plain[0]!.amount, 6);
+    expect(plain[0]!.cost).toBeCloseTo(plain[0]!.price! * plain[0]!.amount!, 6);
   });
 
   it('refuses an unknown symbol with BadSymbol', async () => {
@@ -145,7 +145,7 @@ describe('real ccxt mexc against the simulator: account and orders', () => {
     const price = Number((last * 0.9).toFixed(4));
     const placed = await exchange.createOrder('QRL/USDT', 'limit', 'buy', 100, price, { clientOrderId: 'conf-limit-1' });
     expect(placed).toMatchObject({ symbol: 'QRL/USDT', type: 'limit', side: 'buy', price, amount: 100 });
-    const open = await exchange.fetchOrder(placed.id, 'QRL/USDT');
+    const open = await exchange.fetchOrder(placed.id!, 'QRL/USDT');
     expect(open).toMatchObject({ status: 'open', filled: 0, remaining: 100, clientOrderId: 'conf-limit-1', timeInForce: 'GTC' });
     expect((await exchange.fetchBalance()).USDT).toMatchObject({ used: Number((100 * price).toFixed(4)) });
     expect((await exchange.fetchOpenOrders('QRL/USDT')).map((o) => o.id)).toEqual([placed.id]);
@@ -165,9 +165,9 @@ describe('real ccxt mexc against the simulator: account and orders', () => {
     const { exchange } = simClient(sim, { balances: { USDT: '1000', QRL: '50' } });
     await exchange.loadMarkets();
     const byAmount = await exchange.createOrder('QRL/USDT', 'market', 'buy', 20);
-    expect(await exchange.fetchOrder(byAmount.id, 'QRL/USDT')).toMatchObject({ status: 'closed', filled: 20, type: 'market' });
+    expect(await exchange.fetchOrder(byAmount.id!, 'QRL/USDT')).toMatchObject({ status: 'closed', filled: 20, type: 'market' });
     const byCost = await exchange.createMarketBuyOrderWithCost('QRL/USDT', 5);
-    const costOrder = await exchange.fetchOrder(byCost.id, 'QRL/USDT');
+    const costOrder = await exchange.fetchOrder(byCost.id!, 'QRL/USDT');
     expect(costOrder.status).toBe('closed');
     expect(costOrder.cost!).toBeLessThanOrEqual(5);
     expect(costOrder.cost!).toBeGreaterThan(4.9);
@@ -191,14 +191,14 @@ describe('real ccxt mexc against the simulator: account and orders', () => {
     await exchange.loadMarkets();
     const { ask } = await exchange.fetchTicker('QRL/USDT');
     const ioc = await exchange.createOrder('QRL/USDT', 'limit', 'buy', 5000, ask!, { timeInForce: 'IOC' });
-    const iocState = await exchange.fetchOrder(ioc.id, 'QRL/USDT');
+    const iocState = await exchange.fetchOrder(ioc.id!, 'QRL/USDT');
     expect(iocState.status).toBe('canceled'); // PARTIALLY_CANCELED parses as canceled
     expect(iocState.info.status).toBe('PARTIALLY_CANCELED');
     expect(iocState.filled!).toBeGreaterThan(0);
     expect(iocState.filled!).toBeLessThan(5000);
     const fok = await exchange.createOrder('QRL/USDT', 'limit', 'buy', 5000, ask!, { timeInForce: 'FOK' });
-    expect(await exchange.fetchOrder(fok.id, 'QRL/USDT')).toMatchObject({ status: 'canceled', filled: 0 });
-    expect((await exchange.fetchOrder(fok.id, 'QRL/USDT')).info.status).toBe('CANCELED');
+    expect(await exchange.fetchOrder(fok.id!, 'QRL/USDT')).toMatchObject({ status: 'canceled', filled: 0 });
+    expect((await exchange.fetchOrder(fok.id!, 'QRL/USDT')).info.status).toBe('CANCELED');
   });
 
   it('cancelOrder and cancelAllOrders release the locked funds', async () => {
@@ -206,12 +206,12 @@ describe('real ccxt mexc against the simulator: account and orders', () => {
     await exchange.loadMarkets();
     const a = await exchange.createOrder('QRL/USDT', 'limit', 'buy', 10, 0.1);
     await exchange.createOrder('QRL/USDT', 'limit', 'buy', 10, 0.11);
-    const canceled = await exchange.cancelOrder(a.id, 'QRL/USDT');
+    const canceled = await exchange.cancelOrder(a.id!, 'QRL/USDT');
     expect(canceled).toMatchObject({ id: a.id, status: 'canceled' });
     await exchange.cancelAllOrders('QRL/USDT');
     expect(await exchange.fetchOpenOrders('QRL/USDT')).toEqual([]);
     expect((await exchange.fetchBalance()).USDT).toMatchObject({ free: 1000, used: 0 });
-    await expect(exchange.cancelOrder(a.id, 'QRL/USDT')).rejects.toBeInstanceOf(ccxt.OrderNotFound);
+    await expect(exchange.cancelOrder(a.id!, 'QRL/USDT')).rejects.toBeInstanceOf(ccxt.OrderNotFound);
   });
 
   it('fetchOrders (allOrders) lists the last 24 h of every status', async () => {
