@@ -1,0 +1,20 @@
+import { CacheTtlSchema, cacheDataTypes, cacheTtlEnvNames, type CacheTtl } from '../../../shared/settings';
+
+/**
+ * TTLs per data type: the settings' values (whose defaults are the original
+ * bot's table), overridden by REDIS_CACHE_TTL_* when set. A bad env value is
+ * an error that names the variable, not a silent default.
+ */
+export function resolveCacheTtls(env: NodeJS.ProcessEnv, settings: CacheTtl = CacheTtlSchema.parse(undefined)): CacheTtl {
+  const resolved = { ...settings };
+  for (const type of cacheDataTypes) {
+    const name = cacheTtlEnvNames[type];
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const seconds = Number(raw);
+    const check = CacheTtlSchema.unwrap().shape[type].safeParse(seconds);
+    if (!check.success) throw new Error(`${name} must be a whole number of seconds from 1 to 604800, got "${raw}".`);
+    resolved[type] = check.data;
+  }
+  return resolved;
+}
