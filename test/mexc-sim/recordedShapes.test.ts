@@ -24,7 +24,7 @@ function kindOf(value: unknown): Kind {
 function compareShape(ours: unknown, theirs: unknown, path: string, problems: string[]) {
   if (Array.isArray(theirs)) {
     if (!Array.isArray(ours) || ours.length === 0) return void problems.push(`${path}: expected a non-empty array`);
-    theirs[0] !== undefined && compareShape(ours[0], theirs[0], `${path}[0]`, problems);
+    if (theirs[0] !== undefined) compareShape(ours[0], theirs[0], `${path}[0]`, problems);
     if (Array.isArray(theirs[0]) || typeof theirs[0] !== 'object') theirs.forEach((item, i) => compareShape(ours[i], item, `${path}[${i}]`, problems));
     return;
   }
