@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { createFakeElectron, FakeBrowserWindow, FakeWebContents, ipcEventFrom } from '../../test/support/fakeElectron';
+import { OFFLINE_ENV } from '../../test/support/offlineEnv';
 import { MemorySecretStore } from '../../test/support/MemorySecretStore';
 import { lockNavigation } from './hardenSession';
 import { commandChannel, eventChannel } from './ipcChannels';
@@ -16,7 +17,7 @@ const appPageUrl = pathToFileURL(path.resolve('dist/renderer/index.html')).href;
 
 async function startWithFake() {
   const electron = createFakeElectron();
-  const started = startApp(electron as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore() });
+  const started = startApp(electron as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV });
   void electron.app.fireReady();
   await started!.ready;
   return { electron, started: started!, window: FakeBrowserWindow.instances[0]! };
@@ -69,7 +70,7 @@ describe('Electron shell (mocked electron)', () => {
   it('quits when another instance holds the lock, and a second launch restores the window', async () => {
     const blocked = createFakeElectron();
     blocked.app.hasLock = false;
-    expect(startApp(blocked as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore() })).toBeNull();
+    expect(startApp(blocked as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })).toBeNull();
     expect(blocked.app.quitCalled).toBe(true);
 
     const { electron, window } = await startWithFake();

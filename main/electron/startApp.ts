@@ -25,6 +25,8 @@ export interface AppOptions {
   secretStore?: SecretStore;
   /** overrides QRL_DATA_DIR and Electron's userData folder */
   dataDir?: string;
+  /** REDIS_URL, MEXC_BASE_URL, … (process.env by default) */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface AppPaths {
@@ -59,6 +61,7 @@ export function startApp(
   const service = new BotService({
     secretStore: options.secretStore ?? new KeytarSecretStore(),
     dataDir: options.dataDir ?? readDataDir(process.env, app.getPath('userData')),
+    env: options.env ?? process.env,
   });
   const rendererFile = path.resolve(paths.bundleDir, '../renderer/index.html');
   const preloadPath = path.resolve(paths.bundleDir, 'preload.cjs');

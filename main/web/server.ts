@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Bundled to dist/web/server.mjs, next to dist/renderer.
 const staticDir = path.resolve(here, '../renderer');
 
-const service = new BotService({ secretStore: new KeytarSecretStore(), dataDir: readDataDir(process.env) });
+const service = new BotService({ secretStore: new KeytarSecretStore(), dataDir: readDataDir(process.env), env: process.env });
 await service.init();
 const host = await startWebHost({ service, staticDir, port: readWebHostPort(process.env) });
 process.stdout.write(`QRL Tray Bot web host: ${host.url}\n`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/contract';
 import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from '../../../test/support/fakeElectron';
+import { OFFLINE_ENV } from '../../../test/support/offlineEnv';
 import { MemorySecretStore } from '../../../test/support/MemorySecretStore';
 import { sampleMarket, sampleSnapshot } from '../../../test/support/sampleSnapshot';
 import { eventChannel } from '../ipcChannels';
@@ -83,7 +84,7 @@ describe('TrayController', () => {
 describe('tray, notifications and window in the running shell (mocked electron)', () => {
   async function start() {
     const electron = createFakeElectron();
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
     void electron.app.fireReady();
     await started.ready;
     return { electron, started, tray: FakeTray.instances[0]!, window: FakeBrowserWindow.instances[0]! };
@@ -152,7 +153,7 @@ describe('launch at login', () => {
     const { defaultSettings } = await import('../../../shared/settings');
     await new SettingsStore(electron.app.userData, { now: () => 0 }).save({ ...defaultSettings(), launchAtLogin: true });
 
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
     void electron.app.fireReady();
     await started.ready;
     expect(electron.app.loginItem).toEqual({ openAtLogin: true });
@@ -164,7 +165,7 @@ describe('launch at login', () => {
   it('never registers a development build', async () => {
     const electron = createFakeElectron();
     electron.app.isPackaged = false;
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore() })!;
+    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
     void electron.app.fireReady();
     await started.ready;
     await started.service.handlers.setSettings({ ...started.service.settings, launchAtLogin: true });

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../shared/contract';
+import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
+
+async function nextSnapshot(engine: EngineWebHost, accept: (s: Snapshot) => boolean): Promise<Snapshot> {
+  const now = engine.service.snapshot();
+  if (accept(now)) return now;
+  return new Promise((resolve) => {
+    const off = engine.service.on('snapshot', (snapshot) => {
+      if (!accept(snapshot)) return;
+      off();
+      resolve(snapshot);
+    });
+  });
+}
+
+describe('engine market data through the real client and the simulator', () => {
+  let engine: EngineWebHost;
+  afterEach(() => engine?.close());
+
+  it('with no keys: dry-run, live price, order book and API health in the snapshot', async () => {
+    engine = await startEngineWebHost();
+    const snapshot = await nextSnapshot(engine, (s) => s.market !== null && s.orderBook !== null);
+    expect(snapshot.status).toMatchObject({ mode: 'dry-run', state: 'stopped' });
+    expect(snapshot.market!.last).toMatch(/^\d+\.\d{4}$/);
+    expect(snapshot.market!.stale).toBe(false);
+    expect(snapshot.orderBook!.bids.length).toBeGreaterThan(0);
+    expect(snapshot.apiHealth).toMatchObject({ breaker: 'closed', cache: 'memory' });
+    expect(snapshot.apiHealth!.dataTypes.ticker!.upstreamCalls).toBeGreaterThan(0);
+    const candles = await engine.service.handlers.getCandles({ timeframe: '1d', limit: 30 });
+    expect(candles.candles).toHaveLength(30);
+  });
+
+  it('marks data stale and opens the breaker during an outage, and raises an alert', async () => {
+    engine = await startEngineWebHost();
+    await nextSnapshot(engine, (s) => s.market !== null);
+    engine.sim.faults.inject({ kind: '5xx-before', times: Infinity });
+    const outage = await nextSnapshot(engine, (s) => s.apiHealth?.breaker === 'open');
+    expect(outage.alerts.some((a) => a.kind === 'breaker')).toBe(true);
+    await engine.service.handlers.getSnapshot(undefined);
+    engine.sim.faults.clear();
+  });
+
+  it('tests the connection with saved keys and says whether they can trade', async () => {
+    engine = await startEngineWebHost();
+    engine.sim.accounts.addApiKey({ apiKey: 'mx0vENGINEKEY0001', secret: 'engine-secret-0123456789abcdef', balances: { USDT: '100' } });
+    expect(await engine.service.handlers.testConnection(undefined)).toMatchObject({ ok: false, message: 'No API keys saved yet.' });
+    await engine.service.handlers.saveApiKeys({ apiKey: 'mx0vENGINEKEY0001', secret: 'engine-secret-0123456789abcdef' });
+    expect(await engine.service.handlers.testConnection(undefined)).toMatchObject({ ok: true, canTrade: true });
+    await engine.service.handlers.saveApiKeys({ apiKey: 'mx0vENGINEKEY0001', secret: 'wrong-secret-0000000000000000' });
+    const refused = await engine.service.handlers.testConnection(undefined);
+    expect(refused).toMatchObject({ ok: false, canTrade: false });
+    expect(refused.message).toContain('700002');
+    expect(refused.message).not.toContain('wrong-secret');
+  });
+});

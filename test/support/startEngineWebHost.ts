@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BotService } from '../../main/core/bot/BotService';
+import type { SecretStore } from '../../main/core/secrets/SecretStore';
+import { startWebHost, type WebHost } from '../../main/web/WebHost';
+import { startMexcSim, type MexcSim } from '../mexc-sim/index';
+import { MemorySecretStore } from './MemorySecretStore';
+import { BUILT_RENDERER } from './startTestWebHost';
+
+export interface EngineWebHost {
+  sim: MexcSim;
+  service: BotService;
+  host: WebHost;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product as a user meets it through the web host: the real engine
+ * (BotService) on real time, talking to the MEXC simulator (following the
+ * real clock), serving the built renderer.
+ */
+export async function startEngineWebHost(options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv } = {}): Promise<EngineWebHost> {
+  const sim = await startMexcSim({ useRealClock: true, startTime: Date.now() });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'qtb-engine-'));
+  const service = new BotService({
+    secretStore: options.secretStore ?? new MemorySecretStore(),
+    dataDir,
+    env: options.env ?? {},
+    exchangeBaseUrl: sim.url,
+  });
+  await service.init();
+  const host = await startWebHost({ service, staticDir: BUILT_RENDERER });
+  return {
+    sim,
+    service,
+    host,
+    dataDir,
+    close: async () => {
+      await host.close();
+      await service.close();
+      await sim.close();
+    },
+  };
+}
