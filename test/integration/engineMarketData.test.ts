@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/contract';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
+import { VirtualTime } from '../support/VirtualTime';
 
 async function nextSnapshot(engine: EngineWebHost, accept: (s: Snapshot) => boolean): Promise<Snapshot> {
   const now = engine.service.snapshot();
@@ -32,13 +33,21 @@ describe('engine market data through the real client and the simulator', () => {
   });
 
   it('marks data stale and opens the breaker during an outage, and raises an alert', async () => {
-    engine = await startEngineWebHost();
-    await nextSnapshot(engine, (s) => s.market !== null);
+    const time = new VirtualTime(Date.UTC(2026, 10, 25, 9));
+    engine = await startEngineWebHost({ time });
+    await time.advance(1_000);
+    expect(engine.service.snapshot().market).not.toBeNull();
     engine.sim.faults.inject({ kind: '5xx-before', times: Infinity });
-    const outage = await nextSnapshot(engine, (s) => s.apiHealth?.breaker === 'open');
-    expect(outage.alerts.some((a) => a.kind === 'breaker')).toBe(true);
-    await engine.service.handlers.getSnapshot(undefined);
+    await time.advance(60_000); // caches expire, polls fail, retries fail
+    const outage = engine.service.snapshot();
+    expect(outage.apiHealth!.breaker).toBe('open');
+    expect(outage.market!.stale).toBe(true);
+    expect(outage.orderBook!.stale).toBe(true);
+    expect(outage.alerts.find((a) => a.kind === 'breaker')).toMatchObject({ severity: 'warning' });
+    expect(outage.apiHealth!.lastError).toContain('ExchangeNotAvailable');
     engine.sim.faults.clear();
+    await time.advance(60_000); // half-open probe succeeds
+    expect(engine.service.snapshot()).toMatchObject({ apiHealth: { breaker: 'closed' }, market: { stale: false } });
   });
 
   it('tests the connection with saved keys and says whether they can trade', async () => {

@@ -6,6 +6,7 @@ import type { SecretStore } from '../../main/core/secrets/SecretStore';
 import { startWebHost, type WebHost } from '../../main/web/WebHost';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { MemorySecretStore } from './MemorySecretStore';
+import type { VirtualTime } from './VirtualTime';
 import { BUILT_RENDERER } from './startTestWebHost';
 
 export interface EngineWebHost {
@@ -21,14 +22,23 @@ export interface EngineWebHost {
  * (BotService) on real time, talking to the MEXC simulator (following the
  * real clock), serving the built renderer.
  */
-export async function startEngineWebHost(options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv } = {}): Promise<EngineWebHost> {
-  const sim = await startMexcSim({ useRealClock: true, startTime: Date.now() });
+export async function startEngineWebHost(
+  options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv; time?: VirtualTime } = {},
+): Promise<EngineWebHost> {
+  // Real time for a browser session; a VirtualTime makes engine and simulator share one virtual clock.
+  const time = options.time;
+  const sim = await startMexcSim(time ? { startTime: time.now() } : { useRealClock: true, startTime: Date.now() });
+  time?.onTick((now) => sim.clock.set(now));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qtb-engine-'));
   const service = new BotService({
     secretStore: options.secretStore ?? new MemorySecretStore(),
     dataDir,
     env: options.env ?? {},
     exchangeBaseUrl: sim.url,
+    clock: time,
+    timers: time,
+    // Backoff waits would only slow the tests down: retry at once.
+    sleep: async () => undefined,
   });
   await service.init();
   const host = await startWebHost({ service, staticDir: BUILT_RENDERER });
