@@ -4,6 +4,9 @@
  * on top by the engine, reading the defaults from here.
  */
 import { z } from 'zod';
+import { PriceAlertRuleSchema, RiskLimitsSchema, StrategyParamsSchema, tradingSettingsProblems } from './tradingSettings';
+
+export type { PriceAlertRule } from './tradingSettings';
 
 const seconds = (fallback: number) => z.number().int().min(1).max(7 * 86_400).default(fallback);
 
@@ -30,20 +33,15 @@ export const cacheTtlEnvNames: Record<CacheDataType, string> = {
   balance: 'REDIS_CACHE_TTL_BALANCE',
 };
 
-/** A price rule the user sets: above/below a price, or a 24 h move of at least N %. */
-export const PriceAlertRuleSchema = z.strictObject({
-  id: z.string().min(1).max(40),
-  type: z.enum(['above', 'below', 'move24h']),
-  /** a price in USDT for above/below, a percentage for move24h */
-  value: z
-    .string()
-    .regex(/^\d{1,9}(\.\d{1,8})?$/, 'must be a positive decimal number')
-    .refine((value) => Number(value) > 0, 'must be above 0'),
-  enabled: z.boolean().default(true),
-});
-export type PriceAlertRule = z.output<typeof PriceAlertRuleSchema>;
 
 export const themes = ['system', 'light', 'dark'] as const;
+
+/** The paper wallet's starting balance (dry-run), in USDT. */
+export const PaperSettingsSchema = z
+  .strictObject({
+    initialUsdt: z.number().min(1).max(10_000_000).default(1000),
+  })
+  .prefault({});
 
 export const SettingsSchema = z.strictObject({
   cacheTtl: CacheTtlSchema,
@@ -54,11 +52,19 @@ export const SettingsSchema = z.strictObject({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .nullable()
     .default(null),
+  strategy: StrategyParamsSchema,
+  risk: RiskLimitsSchema,
+  paper: PaperSettingsSchema,
   priceAlerts: z.array(PriceAlertRuleSchema).max(50).default([]),
   launchAtLogin: z.boolean().default(false),
   theme: z.enum(themes).default('system'),
 });
 export type Settings = z.output<typeof SettingsSchema>;
+
+/** Rules across sections (e.g. MAX_POSITION_USDT ≥ BASE_ORDER_USDT), checked where both are visible. */
+export function settingsProblems(settings: Settings): { path: string[]; message: string }[] {
+  return tradingSettingsProblems(settings.strategy, settings.risk);
+}
 
 /** What setSettings accepts: every section present, no unknown keys (a stray {} must not reset anything). */
 export const SettingsInputSchema = SettingsSchema.required();

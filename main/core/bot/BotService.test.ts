@@ -45,3 +45,13 @@ describe('BotService lifecycle', () => {
     ]);
   });
 });
+
+describe('BotService settings', () => {
+  it('refuses settings whose sections contradict each other, and keeps the old ones', async () => {
+    const { defaultSettings } = await import('../../../shared/settings');
+    const bot = new BotService({ secretStore: new MemorySecretStore() });
+    const bad = { ...defaultSettings(), risk: { ...defaultSettings().risk, maxPositionUsdt: 10 } };
+    await expect(bot.handlers.setSettings(bad)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringContaining('risk.maxPositionUsdt') });
+    expect(bot.settings.risk.maxPositionUsdt).toBe(500);
+  });
+});

@@ -10,7 +10,7 @@ import {
   type EventPayload,
   type Snapshot,
 } from '../../../shared/contract';
-import { defaultSettings, type Settings } from '../../../shared/settings';
+import { defaultSettings, settingsProblems, type Settings } from '../../../shared/settings';
 import { AlertCenter, type AlertInput } from '../alerts/AlertCenter';
 import { PriceAlertWatcher } from '../alerts/PriceAlertWatcher';
 import { systemClock, systemTimers, type Clock, type Timers } from '../clock';
@@ -233,6 +233,10 @@ export class BotService {
   }
 
   private async saveSettings(next: Settings): Promise<Settings> {
+    const problems = settingsProblems(next);
+    if (problems.length > 0) {
+      throw new ContractFailure('INVALID_PAYLOAD', `Invalid settings: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+    }
     const saved = this.settingsStore ? await this.settingsStore.save(next) : (this.inMemorySettings = next);
     this.logger.info('Settings saved.');
     await this.session.rebuild(saved);
