@@ -34,7 +34,7 @@ export class Decimal {
       u /= 10n;
       s -= 1;
     }
-    if (u === 0n) return Decimal.ZERO ?? new Decimal(0n, 0);
+    if (u === 0n) return Decimal.ZERO;
     return new Decimal(u, s);
   }
 

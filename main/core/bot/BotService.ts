@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import {
   ContractFailure,
   type Alert,
+  type BacktestResult,
   type BotStatus,
+  type Decision,
   type Candles,
   type CommandHandlers,
   type ConnectionTest,
@@ -13,7 +15,7 @@ import {
 import { defaultSettings, settingsProblems, type Settings } from '../../../shared/settings';
 import { AlertCenter, type AlertInput } from '../alerts/AlertCenter';
 import { PriceAlertWatcher } from '../alerts/PriceAlertWatcher';
-import { systemClock, systemTimers, type Clock, type Timers } from '../clock';
+import { systemClock, systemTimers, type Clock, type TimerHandle, type Timers } from '../clock';
 import { DEFAULT_SYMBOL } from '../defaults';
 import { Logger } from '../logging/Logger';
 import { MarketFeeds } from '../market/MarketFeeds';
@@ -21,8 +23,13 @@ import { toCandles, toMarketSummary, toOrderBookView, type DisplayPrecision } fr
 import { ApiKeys } from '../secrets/ApiKeys';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
+import { runBacktest } from '../trading/backtest';
+import { marketInfoFromCcxt } from '../trading/MarketInfo';
+import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { nextBotState, type LifecycleCommand } from './botTransitions';
 import { ExchangeSession } from './ExchangeSession';
+import { nextDailyRun } from './nextDailyRun';
+import { TradingEngine } from './TradingEngine';
 
 export interface BotServiceOptions {
   /** where API keys live: the OS keychain in the app */
@@ -41,6 +48,9 @@ export interface BotServiceOptions {
 }
 
 type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
+
+/** How often live fills are read from MEXC (REST; the private stream comes later). */
+export const LIVE_FILL_POLL_MS = 15_000;
 
 /** QRL/USDT's display precision until the exchange's market info has loaded. */
 const FALLBACK_PRECISION: DisplayPrecision = { price: 4, amount: 2 };
@@ -61,6 +71,10 @@ export class BotService {
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
   private readonly session: ExchangeSession;
   private readonly feeds: MarketFeeds;
+  private readonly trading: TradingEngine | null;
+  private dailyTimer: TimerHandle | null = null;
+  private liveFillTimer: TimerHandle | null = null;
+  private nextRunAt: number | null = null;
   private precision: DisplayPrecision = FALLBACK_PRECISION;
   private publishPending = false;
   private lastBreakerState = 'closed';
@@ -99,17 +113,43 @@ export class BotService {
       timers: this.timers,
       onChange: () => this.onMarketData(),
     });
+    // Trading keeps a journal and a paper wallet on disk: it needs the data folder.
+    this.trading = options.dataDir
+      ? new TradingEngine({
+          dataDir: options.dataDir,
+          symbol: this.symbol,
+          clock: this.clock,
+          logger: this.logger,
+          client: () => this.session.client,
+          settings: () => this.settings,
+          raiseAlert: (alert) => void this.raiseAlert(alert),
+          onChange: () => this.publishSnapshot(),
+        })
+      : null;
+    this.feeds.onCandleClose(() => {
+      if (this.status.state === 'running') void this.runStrategy('daily candle closed');
+    });
     // Dry-run is the default: live trading is only ever an explicit choice.
     this.status = { state: 'stopped', mode: 'dry-run', symbol: this.symbol, since: this.clock.now(), reason: null };
   }
 
   readonly handlers: CommandHandlers = {
     getSnapshot: async () => this.snapshot(),
-    startBot: async () => this.transition('startBot'),
+    startBot: async () => {
+      this.trading?.releaseKillSwitch();
+      return this.transition('startBot');
+    },
     pauseBot: async () => this.transition('pauseBot'),
-    resumeBot: async () => this.transition('resumeBot'),
+    resumeBot: async () => {
+      this.trading?.releaseKillSwitch();
+      return this.transition('resumeBot');
+    },
     stopBot: async () => this.transition('stopBot'),
-    killSwitch: async () => this.transition('killSwitch', 'Kill switch engaged: trading paused until you resume.'),
+    killSwitch: async () => {
+      const status = this.transition('killSwitch', 'Kill switch engaged: trading paused and open orders canceled; resume when ready.');
+      await this.trading?.engageKillSwitch();
+      return status;
+    },
     getApiKeyStatus: async () => this.apiKeys.status(),
     saveApiKeys: async (credentials) => this.apiKeys.save(credentials),
     clearApiKeys: async () => this.apiKeys.clear(),
@@ -122,15 +162,33 @@ export class BotService {
       this.publishSnapshot();
       return { acknowledged };
     },
-    // Wired as the trading engine lands (brokers, journal, backtest); until then they say so.
-    setMode: async () => this.notYet('setMode'),
-    runNow: async () => this.notYet('runNow'),
-    cancelOrder: async () => this.notYet('cancelOrder'),
-    cancelAllOrders: async () => this.notYet('cancelAllOrders'),
-    runBacktest: async () => this.notYet('runBacktest'),
-    getTradeHistory: async () => this.notYet('getTradeHistory'),
-    exportTrades: async () => this.notYet('exportTrades'),
-    resetPaperWallet: async () => this.notYet('resetPaperWallet'),
+    setMode: async (input) => this.setMode(input.mode),
+    runNow: async () => this.runStrategy('run now'),
+    cancelOrder: async ({ id }) => {
+      const order = await this.tradingOrFail().cancelOrder(id).catch((error: Error) => {
+        throw new ContractFailure('INVALID_STATE', `Could not cancel ${id}: ${error.message}`);
+      });
+      return this.snapshot().openOrders.find((o) => o.id === id) ?? { id: order.id, clientOrderId: order.clientOrderId, side: order.side, type: order.type, price: order.price, amount: order.amount, filled: order.filled, status: order.status, time: order.timestamp, paper: this.status.mode === 'dry-run' };
+    },
+    cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelAll() }),
+    runBacktest: async (input) => this.backtest(input.days, input.initialUsdt),
+    getTradeHistory: async () => {
+      const trading = this.tradingOrFail();
+      const pnl = trading.history().pnl(this.lastPrice());
+      return { fills: trading.contractFills(), pnl: { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized } };
+    },
+    exportTrades: async () => {
+      const csv = this.tradingOrFail().history().toCsv();
+      const date = new Date(this.clock.now()).toISOString().slice(0, 10);
+      return { fileName: `qrl-tray-bot-trades-${this.status.mode}-${date}.csv`, csv };
+    },
+    resetPaperWallet: async ({ usdt }) => {
+      if (this.status.mode !== 'dry-run') throw new ContractFailure('INVALID_STATE', 'The paper wallet can only be reset in dry-run mode.');
+      await this.tradingOrFail().resetPaperWallet(usdt);
+      const balances = this.snapshot().balances;
+      if (!balances) throw new ContractFailure('INVALID_STATE', 'The paper wallet is not loaded yet.');
+      return balances;
+    },
   };
 
   /** Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal. */
@@ -145,11 +203,124 @@ export class BotService {
     this.settingsListeners.forEach((listener) => listener(this.settings));
     await this.session.rebuild(this.settings);
     this.feeds.start();
+    await this.openTrading();
+  }
+
+  /** The broker needs the market's rules; while MEXC is unreachable it retries on the next market update. */
+  private async openTrading(): Promise<void> {
+    if (!this.trading || this.trading.ready) return;
+    try {
+      await this.trading.open(this.status.mode);
+    } catch (error) {
+      this.logger.warn(`Trading not ready yet: ${(error as Error).message}`);
+    }
+  }
+
+  private tradingOrFail(): TradingEngine {
+    if (!this.trading?.ready) throw new ContractFailure('INVALID_STATE', 'Trading is not ready: the market rules have not loaded from MEXC yet.');
+    return this.trading;
+  }
+
+  private lastPrice(): string | null {
+    return this.snapshot().market?.last ?? null;
+  }
+
+  private async runStrategy(trigger: string): Promise<Decision> {
+    const trading = this.tradingOrFail();
+    try {
+      const decision = await trading.runCycle(trigger);
+      this.publishSnapshot();
+      return decision;
+    } catch (error) {
+      const message = `Strategy run failed (${trigger}): ${(error as Error).message}`;
+      this.logger.error(message);
+      this.raiseAlert({ severity: 'warning', kind: 'error', message });
+      throw new ContractFailure('INVALID_STATE', message);
+    }
+  }
+
+  /** While running: the daily run at the configured local time (the original's 09:00 cron). */
+  private scheduleDailyRun() {
+    if (this.dailyTimer) this.timers.clearTimeout(this.dailyTimer);
+    this.dailyTimer = null;
+    this.nextRunAt = null;
+    if (this.status.state !== 'running') return;
+    const at = nextDailyRun(this.clock.now(), this.settings.strategy.dailyRunTime);
+    this.nextRunAt = at;
+    this.dailyTimer = this.timers.setTimeout(async () => {
+      await this.runStrategy('daily run').catch(() => undefined);
+      this.scheduleDailyRun();
+    }, at - this.clock.now());
+  }
+
+  private scheduleLiveFillPolling() {
+    if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
+    this.liveFillTimer = null;
+    if (this.status.mode !== 'live') return;
+    this.liveFillTimer = this.timers.setTimeout(async () => {
+      await this.trading?.pollLiveFills().catch((error: Error) => this.logger.warn(`Could not read fills: ${error.message}`));
+      this.scheduleLiveFillPolling();
+    }, LIVE_FILL_POLL_MS);
+  }
+
+  private async setMode(mode: 'dry-run' | 'live'): Promise<BotStatus> {
+    if (mode === this.status.mode) return { ...this.status };
+    if (mode === 'live') {
+      const check = await this.testConnection();
+      if (!check.ok || !check.canTrade) throw new ContractFailure('INVALID_STATE', `Live mode needs API keys that can trade. ${check.message}`);
+    }
+    if (this.trading?.ready && (await this.trading.cancelAll().catch(() => 0)) > 0) {
+      this.logger.info(`Open ${this.status.mode} orders canceled on switching to ${mode}.`);
+    }
+    this.status = { ...this.status, mode, since: this.clock.now(), reason: mode === 'live' ? 'Live trading confirmed by the user.' : null };
+    if (this.trading) await this.trading.open(mode);
+    this.scheduleLiveFillPolling();
+    this.raiseAlert({ severity: mode === 'live' ? 'critical' : 'info', kind: 'mode', message: mode === 'live' ? 'LIVE trading is on: orders now use real money.' : 'Back to dry-run: orders are simulated.' });
+    this.publishSnapshot();
+    return { ...this.status };
+  }
+
+  private async backtest(days: number, initialUsdt: string): Promise<BacktestResult> {
+    const client = this.session.client;
+    const settings = this.settings;
+    let market;
+    let rows;
+    try {
+      market = marketInfoFromCcxt((await client.market(this.symbol))!);
+      rows = await client.fetchOHLCV(this.symbol, '1d', { limit: Math.min(1000, days + settings.strategy.emaSlow) });
+    } catch (error) {
+      throw new ContractFailure('INVALID_STATE', `History is unavailable right now: ${(error as Error).message}`);
+    }
+    const candles = rows.filter((c) => c.every((v) => typeof v === 'number')) as unknown as OHLCV[];
+    const startAt = candles[Math.max(0, candles.length - days)]?.[0];
+    let runId = '';
+    const report = runBacktest({
+      candles,
+      params: settings.strategy,
+      risk: settings.risk,
+      market,
+      initialUsdt,
+      startAt,
+      onProgress: (done, total) => this.emit('backtestProgress', { runId, done, total }),
+    });
+    runId = report.runId;
+    return {
+      runId: report.runId,
+      from: report.from,
+      to: report.to,
+      trades: report.trades.map((t) => ({ time: t.time, side: t.side, price: t.price, amount: t.amount, cost: t.cost, fee: t.fee, reason: t.reason })),
+      finalEquityUsdt: report.finalEquityUsdt,
+      pnlUsdt: report.pnlUsdt,
+      maxDrawdownPercent: report.maxDrawdownPercent,
+      equity: report.equity,
+    };
   }
 
   /** Stop polling and let go of the cache (Redis connection). */
   async close(): Promise<void> {
     this.feeds.stop();
+    if (this.dailyTimer) this.timers.clearTimeout(this.dailyTimer);
+    if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
     await this.session.close();
   }
 
@@ -171,18 +342,19 @@ export class BotService {
   snapshot(): Snapshot {
     const ticker = this.feeds.ticker.state();
     const book = this.feeds.orderBook.state();
+    const market = ticker.value && ticker.fetchedAt !== null ? toMarketSummary(ticker.value, this.precision, ticker.fetchedAt, ticker.stale) : null;
+    const trading = this.trading?.ready
+      ? this.trading.view(market?.last ?? null, ticker.fetchedAt ?? this.clock.now(), ticker.stale)
+      : { balances: null, openOrders: [], recentFills: [], pnl: null };
     return {
       version: this.version,
       time: this.clock.now(),
       status: { ...this.status },
-      nextRunAt: null,
-      lastDecision: null,
-      market: ticker.value && ticker.fetchedAt !== null ? toMarketSummary(ticker.value, this.precision, ticker.fetchedAt, ticker.stale) : null,
+      nextRunAt: this.nextRunAt,
+      lastDecision: this.trading?.decision ?? null,
+      market,
       orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, this.precision, 20, book.fetchedAt, book.stale) : null,
-      balances: null,
-      openOrders: [],
-      recentFills: [],
-      pnl: null,
+      ...trading,
       alerts: this.alerts.recent(),
       apiHealth: this.session.client.health(),
     };
@@ -198,10 +370,6 @@ export class BotService {
     this.logger.info('System resumed from sleep: refreshing state.');
     await Promise.all([this.feeds.ticker.refresh(), this.feeds.orderBook.refresh(), this.feeds.dailyCandles.refresh()]);
     this.publishSnapshot();
-  }
-
-  private notYet(command: string): never {
-    throw new ContractFailure('INVALID_STATE', `${command} is not available in this build yet.`);
   }
 
   private async testConnection(): Promise<ConnectionTest> {
@@ -247,6 +415,14 @@ export class BotService {
 
   private onMarketData() {
     void this.loadPrecision();
+    void this.openTrading();
+    const bookState = this.feeds.orderBook.state();
+    const tickerState = this.feeds.ticker.state();
+    if (this.trading?.ready && !bookState.stale && bookState.value) {
+      void this.trading
+        .onMarket({ bids: bookState.value.bids.map(([p, a]) => [String(p), String(a)] as const), asks: bookState.value.asks.map(([p, a]) => [String(p), String(a)] as const), last: tickerState.value?.last != null ? String(tickerState.value.last) : null })
+        .catch((error: Error) => this.logger.warn(`Paper fills: ${error.message}`));
+    }
     const ticker = this.feeds.ticker.state();
     const summary = ticker.value && ticker.fetchedAt !== null ? toMarketSummary(ticker.value, this.precision, ticker.fetchedAt, ticker.stale) : null;
     if (summary) {
@@ -277,6 +453,7 @@ export class BotService {
   private transition(command: LifecycleCommand, reason: string | null = null): BotStatus {
     const to = nextBotState(command, this.status.state);
     this.status = { ...this.status, state: to, since: this.clock.now(), reason };
+    this.scheduleDailyRun();
     this.publishSnapshot();
     return { ...this.status };
   }

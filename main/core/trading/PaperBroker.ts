@@ -1,0 +1,368 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { Decimal, type DecimalLike } from '../../../shared/decimal';
+import type { Clock } from '../clock';
+import { JsonFileStore, type JsonFileCorruptError } from '../storage/JsonFileStore';
+import { BrokerError, type BalanceEntry, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from './Broker';
+import type { MarketInfo } from './MarketInfo';
+import type { PlaceOrderRequest } from './OrderIntent';
+
+/**
+ * Paper trading, the default mode: orders fill against live prices, the
+ * wallet lives in the data folder (paper-wallet.json, written atomically after
+ * every change), and every amount is an exact decimal.
+ *
+ * How it matches, kept simple and stated:
+ * - A limit order that crosses the book when placed (a buy at or above the
+ *   best ask) fills at once against the ask levels up to its price, as taker;
+ *   with no book, against the last price. What is left rests.
+ * - A resting order fills in full at its own price, as maker, once the market
+ *   crosses it (`onMarket`): for a buy, the best ask at or below its price or
+ *   a trade below it; for a sell, the mirror image.
+ * - Book depth is a snapshot: it is not used up across separate orders.
+ * - Fees use the market's maker/taker rates and come out of what is received
+ *   (QRL on a buy, USDT on a sell), as on MEXC without MX deduction.
+ * - Like MEXC, a price off the tick, an amount off the step or below the
+ *   minimums is refused (INVALID_ORDER), and so is an order the free balance
+ *   cannot cover (INSUFFICIENT_FUNDS).
+ */
+
+export const PAPER_WALLET_FILE = 'paper-wallet.json';
+
+export interface MarketView {
+  /** [price, amount] levels, best (highest) first */
+  bids?: readonly (readonly [DecimalLike, DecimalLike])[];
+  /** [price, amount] levels, best (lowest) first */
+  asks?: readonly (readonly [DecimalLike, DecimalLike])[];
+  /** last traded price */
+  last?: DecimalLike | null;
+}
+
+export interface PaperBrokerOptions {
+  /** the app's data folder: the wallet is kept there */
+  dataDir: string;
+  market: MarketInfo;
+  clock: Clock;
+  /** the wallet a first start (no file yet) begins with, e.g. { USDT: "1000" } */
+  initialBalances?: Readonly<Record<string, DecimalLike>>;
+}
+
+const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/);
+const epoch = z.number().int().nonnegative();
+
+const StoredOrderSchema = z.object({
+  id: z.string(),
+  clientOrderId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  type: z.literal('limit'),
+  price: decimalText,
+  amount: decimalText,
+  filled: decimalText,
+  remaining: decimalText,
+  cost: decimalText,
+  average: decimalText.nullable(),
+  status: z.enum(['open', 'closed', 'canceled', 'rejected']),
+  timestamp: epoch,
+  lastUpdateTimestamp: epoch,
+});
+
+const FillSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  clientOrderId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  price: decimalText,
+  amount: decimalText,
+  cost: decimalText,
+  fee: z.object({ cost: decimalText, currency: z.string() }),
+  takerOrMaker: z.enum(['taker', 'maker']),
+  timestamp: epoch,
+});
+
+const WalletSchema = z.object({
+  version: z.literal(1),
+  /** per asset: free and locked (ccxt's `used`) */
+  balances: z.record(z.string(), z.object({ free: decimalText, used: decimalText })),
+  orders: z.array(StoredOrderSchema),
+  fills: z.array(FillSchema),
+  /** ids keep counting across resets, so no id ever means two orders */
+  nextOrderNumber: z.number().int().positive(),
+  nextFillNumber: z.number().int().positive(),
+});
+type Wallet = z.infer<typeof WalletSchema>;
+
+const emptyWallet = (balances: Readonly<Record<string, DecimalLike>>, numbers = { nextOrderNumber: 1, nextFillNumber: 1 }): Wallet => ({
+  version: 1,
+  balances: Object.fromEntries(Object.entries(balances).map(([asset, free]) => [asset, { free: nonNegative(free, asset), used: '0' }])),
+  orders: [],
+  fills: [],
+  ...numbers,
+});
+
+function nonNegative(value: DecimalLike, asset: string): string {
+  const amount = Decimal.from(value);
+  if (amount.isNegative()) throw new BrokerError('INVALID_ORDER', `a paper balance cannot be negative (${asset} ${amount.toString()})`);
+  return amount.toString();
+}
+
+export class PaperBroker implements Broker {
+  readonly kind = 'paper' as const;
+  private view: MarketView = {};
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly store: JsonFileStore<typeof WalletSchema>,
+    private wallet: Wallet,
+    private readonly market: MarketInfo,
+    private readonly clock: Clock,
+    /** what was wrong with the wallet file when it was opened; null if nothing */
+    readonly loadProblem: JsonFileCorruptError | null,
+  ) {}
+
+  /** Opens the wallet in `dataDir`, or starts one from `initialBalances`. */
+  static async open(options: PaperBrokerOptions): Promise<PaperBroker> {
+    const initial = options.initialBalances ?? {};
+    const store = new JsonFileStore({
+      file: path.join(options.dataDir, PAPER_WALLET_FILE),
+      schema: WalletSchema,
+      defaults: () => emptyWallet(initial),
+      clock: options.clock,
+    });
+    const { value, problem } = await store.load();
+    return new PaperBroker(store, value, options.market, options.clock, problem);
+  }
+
+  /** Empties the wallet (open orders and fills included) and starts again with these balances. */
+  async reset(initialBalances: Readonly<Record<string, DecimalLike>>): Promise<BrokerBalances> {
+    return this.mutate(() => {
+      const { nextOrderNumber, nextFillNumber } = this.wallet;
+      this.wallet = emptyWallet(initialBalances, { nextOrderNumber, nextFillNumber });
+      return this.balances();
+    });
+  }
+
+  async placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder> {
+    return this.mutate(() => {
+      const { market } = this;
+      const invalid = (message: string) => new BrokerError('INVALID_ORDER', message);
+      if (request.symbol !== market.symbol) throw invalid(`this paper broker trades ${market.symbol}, not ${request.symbol}`);
+      if (request.type !== 'limit') throw invalid('only limit orders are supported');
+      const price = Decimal.from(request.price);
+      const amount = Decimal.from(request.amount);
+      if (!price.isPositive() || !amount.isPositive()) throw invalid('price and amount must be above 0');
+      if (!price.roundToStep(market.priceTick, 'down').eq(price)) throw invalid(`price ${price.toString()} is not a multiple of the tick ${market.priceTick}`);
+      if (!amount.roundToStep(market.amountStep, 'down').eq(amount)) throw invalid(`amount ${amount.toString()} is not a multiple of the step ${market.amountStep}`);
+      const cost = price.mul(amount);
+      if (market.minAmount !== null && amount.lt(market.minAmount)) throw invalid(`amount ${amount.toString()} is below the minimum ${market.minAmount}`);
+      if (market.minCost !== null && cost.lt(market.minCost)) throw invalid(`order value ${cost.toString()} is below the minimum ${market.minCost}`);
+      if (market.maxCost !== null && cost.gt(market.maxCost)) throw invalid(`order value ${cost.toString()} is above the maximum ${market.maxCost}`);
+      if (request.clientOrderId && this.wallet.orders.some((order) => order.clientOrderId === request.clientOrderId)) {
+        throw new BrokerError('DUPLICATE_CLIENT_ORDER_ID', `an order with clientOrderId ${request.clientOrderId} already exists`);
+      }
+
+      const [lockAsset, lockAmount] = request.side === 'buy' ? [market.quote, cost] : [market.base, amount];
+      const balance = this.balance(lockAsset);
+      if (Decimal.from(balance.free).lt(lockAmount)) {
+        throw new BrokerError('INSUFFICIENT_FUNDS', `the order needs ${lockAmount.toString()} ${lockAsset}, ${balance.free} is free`);
+      }
+      balance.free = Decimal.from(balance.free).sub(lockAmount).toString();
+      balance.used = Decimal.from(balance.used).add(lockAmount).toString();
+
+      const now = this.clock.now();
+      const order: BrokerOrder = {
+        id: `paper-${this.wallet.nextOrderNumber++}`,
+        clientOrderId: request.clientOrderId || null,
+        symbol: market.symbol,
+        side: request.side,
+        type: 'limit',
+        price: price.toString(),
+        amount: amount.toString(),
+        filled: '0',
+        remaining: amount.toString(),
+        cost: '0',
+        average: null,
+        status: 'open',
+        timestamp: now,
+        lastUpdateTimestamp: now,
+      };
+      this.wallet.orders.push(order);
+      this.takeLiquidity(order, now);
+      return { ...order };
+    });
+  }
+
+  /**
+   * Feeds a new market view (order book and/or last price): resting orders the
+   * market has crossed fill now. Returns the fills it made.
+   */
+  async onMarket(view: MarketView, now: number = this.clock.now()): Promise<BrokerFill[]> {
+    return this.mutate(() => {
+      this.view = view;
+      const bestAsk = view.asks?.[0] ? Decimal.from(view.asks[0][0]) : null;
+      const bestBid = view.bids?.[0] ? Decimal.from(view.bids[0][0]) : null;
+      const last = view.last === undefined || view.last === null ? null : Decimal.from(view.last);
+      const fills: BrokerFill[] = [];
+      for (const order of this.wallet.orders) {
+        if (order.status !== 'open') continue;
+        const price = Decimal.from(order.price);
+        const crossed =
+          order.side === 'buy'
+            ? (bestAsk !== null && bestAsk.lte(price)) || (last !== null && last.lt(price))
+            : (bestBid !== null && bestBid.gte(price)) || (last !== null && last.gt(price));
+        if (crossed) fills.push(this.fill(order, price, Decimal.from(order.remaining), 'maker', now));
+      }
+      return fills;
+    }, (fills) => fills.length > 0);
+  }
+
+  async cancelOrder(id: string): Promise<BrokerOrder> {
+    return this.mutate(() => {
+      const order = this.wallet.orders.find((candidate) => candidate.id === id);
+      if (!order) throw new BrokerError('ORDER_NOT_FOUND', `no paper order ${id}`);
+      if (order.status !== 'open') throw new BrokerError('ORDER_NOT_FOUND', `paper order ${id} is ${order.status}, not open`);
+      this.cancel(order);
+      return { ...order };
+    });
+  }
+
+  async cancelAll(): Promise<BrokerOrder[]> {
+    return this.mutate(
+      () => this.wallet.orders.filter((order) => order.status === 'open').map((order) => ({ ...this.cancel(order) })),
+      (canceled) => canceled.length > 0,
+    );
+  }
+
+  async fetchOpenOrders(): Promise<BrokerOrder[]> {
+    return this.read(() => this.wallet.orders.filter((order) => order.status === 'open').map((order) => ({ ...order })));
+  }
+
+  async fetchBalance(): Promise<BrokerBalances> {
+    return this.read(() => this.balances());
+  }
+
+  async fetchOrderByClientId(clientOrderId: string): Promise<BrokerOrder | null> {
+    return this.read(() => {
+      const order = this.wallet.orders.find((candidate) => candidate.clientOrderId === clientOrderId);
+      return order ? { ...order } : null;
+    });
+  }
+
+  async fetchMyTrades(since = 0): Promise<BrokerFill[]> {
+    return this.read(() => this.wallet.fills.filter((fill) => fill.timestamp >= since).map((fill) => structuredClone(fill)));
+  }
+
+  /** A new order that crosses the current view fills at once, as taker, level by level. */
+  private takeLiquidity(order: BrokerOrder, now: number): void {
+    const limit = Decimal.from(order.price);
+    const levels = order.side === 'buy' ? this.view.asks : this.view.bids;
+    const crosses = (levelPrice: Decimal) => (order.side === 'buy' ? levelPrice.lte(limit) : levelPrice.gte(limit));
+    if (levels && levels.length > 0) {
+      for (const [levelPriceLike, levelAmountLike] of levels) {
+        const levelPrice = Decimal.from(levelPriceLike);
+        if (!crosses(levelPrice) || order.status !== 'open') break;
+        const take = Decimal.min(order.remaining, levelAmountLike);
+        if (take.isPositive()) this.fill(order, levelPrice, take, 'taker', now);
+      }
+      return;
+    }
+    const last = this.view.last === undefined || this.view.last === null ? null : Decimal.from(this.view.last);
+    if (last !== null && crosses(last)) this.fill(order, last, Decimal.from(order.remaining), 'taker', now);
+  }
+
+  private fill(order: BrokerOrder, price: Decimal, amount: Decimal, takerOrMaker: 'taker' | 'maker', now: number): BrokerFill {
+    const { market } = this;
+    const rate = Decimal.from(takerOrMaker === 'maker' ? market.makerFee : market.takerFee);
+    const cost = price.mul(amount);
+    const base = this.balance(market.base);
+    const quote = this.balance(market.quote);
+    let fee: { cost: Decimal; currency: string };
+    if (order.side === 'buy') {
+      // The lock was limit × amount; a better price hands the difference back.
+      const released = Decimal.from(order.price).mul(amount);
+      quote.used = Decimal.from(quote.used).sub(released).toString();
+      quote.free = Decimal.from(quote.free).add(released.sub(cost)).toString();
+      fee = { cost: amount.mul(rate), currency: market.base };
+      base.free = Decimal.from(base.free).add(amount.sub(fee.cost)).toString();
+    } else {
+      base.used = Decimal.from(base.used).sub(amount).toString();
+      fee = { cost: cost.mul(rate), currency: market.quote };
+      quote.free = Decimal.from(quote.free).add(cost.sub(fee.cost)).toString();
+    }
+    const filled = Decimal.from(order.filled).add(amount);
+    const totalCost = Decimal.from(order.cost).add(cost);
+    order.filled = filled.toString();
+    order.remaining = Decimal.from(order.amount).sub(filled).toString();
+    order.cost = totalCost.toString();
+    order.average = totalCost.div(filled, 12, 'half-up').toString();
+    order.lastUpdateTimestamp = now;
+    if (Decimal.from(order.remaining).isZero()) order.status = 'closed';
+    const fill: BrokerFill = {
+      id: `paper-fill-${this.wallet.nextFillNumber++}`,
+      orderId: order.id,
+      clientOrderId: order.clientOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      price: price.toString(),
+      amount: amount.toString(),
+      cost: cost.toString(),
+      fee: { cost: fee.cost.toString(), currency: fee.currency },
+      takerOrMaker,
+      timestamp: now,
+    };
+    this.wallet.fills.push(fill);
+    return structuredClone(fill);
+  }
+
+  private cancel(order: BrokerOrder): BrokerOrder {
+    const remaining = Decimal.from(order.remaining);
+    const [asset, locked] = order.side === 'buy' ? [this.market.quote, Decimal.from(order.price).mul(remaining)] : [this.market.base, remaining];
+    const balance = this.balance(asset);
+    balance.used = Decimal.from(balance.used).sub(locked).toString();
+    balance.free = Decimal.from(balance.free).add(locked).toString();
+    order.status = 'canceled';
+    order.lastUpdateTimestamp = this.clock.now();
+    return order;
+  }
+
+  private balance(asset: string): { free: string; used: string } {
+    return (this.wallet.balances[asset] ??= { free: '0', used: '0' });
+  }
+
+  private balances(): BrokerBalances {
+    const out: BrokerBalances = {};
+    for (const asset of new Set([this.market.base, this.market.quote, ...Object.keys(this.wallet.balances)])) {
+      const { free, used } = this.wallet.balances[asset] ?? { free: '0', used: '0' };
+      const entry: BalanceEntry = { free, used, total: Decimal.from(free).add(used).toString() };
+      out[asset] = entry;
+    }
+    return out;
+  }
+
+  /**
+   * One change at a time, persisted before the caller hears about it. A change
+   * that fails (a refused order) or cannot be saved leaves the wallet as it was.
+   */
+  private mutate<R>(change: () => R, changed: (result: R) => boolean = () => true): Promise<R> {
+    const run = this.queue.then(async () => {
+      const before = structuredClone(this.wallet);
+      try {
+        const result = change();
+        if (changed(result)) await this.store.save(this.wallet);
+        return result;
+      } catch (error) {
+        this.wallet = before;
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private read<R>(look: () => R): Promise<R> {
+    const run = this.queue.then(look);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
