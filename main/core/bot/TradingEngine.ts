@@ -12,7 +12,7 @@ import type { Broker, BrokerFill, BrokerOrder } from '../trading/Broker';
 import { emaAccumulationStrategy, type OHLCV } from '../trading/emaAccumulationStrategy';
 import { clientOrderIdAt, DuplicateClientOrderIdError, Journal } from '../trading/Journal';
 import { reconcileOpenIntents } from '../trading/reconcileOpenIntents';
-import { submitOrder } from '../trading/submitOrder';
+import { submitOrder, type SubmitResult } from '../trading/submitOrder';
 import { startOfLocalDay } from '../trading/localDay';
 import { marketInfoFromCcxt, type MarketInfo } from '../trading/MarketInfo';
 import { PaperBroker, type MarketView } from '../trading/PaperBroker';
@@ -242,21 +242,26 @@ export class TradingEngine {
         continue;
       }
       const clientOrderId = clientOrderIdAt(now, this.options.symbol, intent.side, journal.ordersPlacedSince(midnight) + 1 + index);
-      let submitted;
+      let submitted: SubmitResult;
       try {
         submitted = await submitOrder(journal, broker, clientOrderId, pre.order);
       } catch (error) {
         if (error instanceof DuplicateClientOrderIdError) continue; // this run's order is already journaled
         throw error;
       }
-      if (submitted.status === 'accepted' || submitted.status === 'filled') {
-        this.options.raiseAlert({ severity: 'info', kind: 'order', message: `${broker.kind === 'paper' ? 'Paper' : 'Live'} buy placed: ${pre.order.amount} ${market.base} at ${pre.order.price} ${market.quote} (${clientOrderId}).`, dedupeKey: `order:${clientOrderId}` });
-      } else if (submitted.status === 'rejected') {
-        this.options.raiseAlert({ severity: 'warning', kind: 'order', message: `Order refused: ${submitted.error.message}`, dedupeKey: `refused:${clientOrderId}` });
-      } else {
-        const why = submitted.error instanceof OrderOutcomeUnknownError ? submitted.error.message : `Order ${clientOrderId}: outcome unknown (${String(submitted.error)}); reconciling.`;
-        this.options.raiseAlert({ severity: 'warning', kind: 'order', message: why, dedupeKey: `unknown:${clientOrderId}` });
-        await this.reconcile().catch(() => undefined);
+      switch (submitted.status) {
+        case 'accepted':
+        case 'filled':
+          this.options.raiseAlert({ severity: 'info', kind: 'order', message: `${broker.kind === 'paper' ? 'Paper' : 'Live'} buy placed: ${pre.order.amount} ${market.base} at ${pre.order.price} ${market.quote} (${clientOrderId}).`, dedupeKey: `order:${clientOrderId}` });
+          break;
+        case 'rejected':
+          this.options.raiseAlert({ severity: 'warning', kind: 'order', message: `Order refused: ${submitted.error.message}`, dedupeKey: `refused:${clientOrderId}` });
+          break;
+        case 'unknown': {
+          const why = submitted.error instanceof OrderOutcomeUnknownError ? submitted.error.message : `Order ${clientOrderId}: outcome unknown (${String(submitted.error)}); reconciling.`;
+          this.options.raiseAlert({ severity: 'warning', kind: 'order', message: why, dedupeKey: `unknown:${clientOrderId}` });
+          await this.reconcile().catch(() => undefined);
+        }
       }
     }
     if (result.decision.action === 'buy' && decision.action === 'buy') {
