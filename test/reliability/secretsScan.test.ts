@@ -1,0 +1,74 @@
+import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventNames } from '../../shared/contract';
+import { installCrashReporter } from '../../main/core/logging/installCrashReporter';
+import { ContractSocket } from '../support/contractSocket';
+import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
+import { VirtualTime } from '../support/VirtualTime';
+
+const API_KEY = 'mx0vSECRETSCANKEY7731';
+const SECRET = 'sEcReT-scan-0123456789abcdefXYZ';
+
+function occurrences(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+describe('a whole session with keys set leaves the key and secret nowhere', () => {
+  let engine: EngineWebHost;
+  afterAll(() => engine?.close());
+
+  it('events, logs, WebSocket frames, settings, journal, paper wallet and crash output: zero occurrences', { timeout: 120_000 }, async () => {
+    const time = new VirtualTime(new Date(2026, 10, 24, 8, 0).getTime());
+    engine = await startEngineWebHost({ time });
+    const { service, sim, host, dataDir } = engine;
+    sim.accounts.addApiKey({ apiKey: API_KEY, secret: SECRET, balances: { USDT: '5000' } });
+
+    const seen: string[] = [];
+    for (const event of eventNames) service.on(event, (payload) => seen.push(JSON.stringify(payload)));
+    const socket = await ContractSocket.open(host.port, host.token);
+    const received: string[] = [];
+    socket.ws.on('message', (data) => received.push(String(data)));
+    const fakeProcess = Object.assign(new EventEmitter(), { exitCode: 0, exit: () => undefined });
+    installCrashReporter(fakeProcess as unknown as NodeJS.Process, service.logger, dataDir);
+
+    // Keys arrive over the WebSocket, as the page sends them; nothing sent back may carry them.
+    const saved = await socket.request(JSON.stringify({ id: 1, command: 'saveApiKeys', input: { apiKey: API_KEY, secret: SECRET } }), 1);
+    expect(saved).toMatchObject({ result: { ok: true, value: { configured: true, maskedKey: 'mx0v…7731' } } });
+    await time.advance(2_000);
+    await service.handlers.testConnection(undefined);
+    await service.handlers.setSettings({ ...service.settings, strategy: { ...service.settings.strategy, buyThreshold: 1.2 } });
+    await service.handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
+    await service.handlers.startBot(undefined);
+    await service.handlers.runNow(undefined).catch(() => undefined);
+    // Errors that quote requests: a wrong secret, a failing exchange, a crash mentioning the keys.
+    sim.faults.inject({ kind: '5xx-before', times: 5 });
+    await time.advance(60_000);
+    await service.handlers.getSnapshot(undefined);
+    fakeProcess.emit('uncaughtException', new Error(`boom while signing with ${API_KEY}/${SECRET}`));
+    fakeProcess.emit('unhandledRejection', new Error(`GET /api/v3/account?timestamp=1&signature=abcdef0123&key=${API_KEY}`));
+    await service.handlers.saveApiKeys({ apiKey: API_KEY, secret: 'a-wrong-secret-000000000000' });
+    await service.handlers.testConnection(undefined);
+    await time.advance(30_000);
+    socket.close();
+
+    const files = readdirSync(dataDir).map((name) => [name, readFileSync(path.join(dataDir, name), 'utf8')] as const);
+    const places: [string, string][] = [
+      ['contract events', seen.join('\n')],
+      ['WebSocket frames to the page', received.join('\n')],
+      ...files.map(([name, text]) => [`file ${name}`, text] as [string, string]),
+    ];
+    const found = places.flatMap(([where, text]) => [
+      ...(occurrences(text, SECRET) ? [`${where}: secret ×${occurrences(text, SECRET)}`] : []),
+      ...(occurrences(text, API_KEY) ? [`${where}: full key ×${occurrences(text, API_KEY)}`] : []),
+      ...(occurrences(text, 'a-wrong-secret-000000000000') ? [`${where}: second secret`] : []),
+    ]);
+    console.log(
+      `secrets scan: ${seen.length} events, ${received.length} frames, files ${files.map(([n, t]) => `${n} (${t.length} B)`).join(', ')}; occurrences: ${found.length}`,
+    );
+    expect(files.map(([name]) => name)).toEqual(expect.arrayContaining(['settings.json', 'journal.jsonl', 'crash.log']));
+    expect(seen.some((event) => event.includes('[redacted]'))).toBe(true);
+    expect(found).toEqual([]);
+  });
+});
