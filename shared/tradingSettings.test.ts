@@ -92,3 +92,11 @@ describe('PriceAlertRuleSchema', () => {
     expect(PriceAlertRuleSchema.safeParse({ id: 'c', type: 'sideways', value: '1' }).success).toBe(false);
   });
 });
+
+describe('price alert rule values', () => {
+  it.each(['', '1.2.3', 'abc', '0'])('reports %j as an issue instead of throwing', async (value) => {
+    const { PriceAlertRuleSchema } = await import('./tradingSettings');
+    expect(() => PriceAlertRuleSchema.safeParse({ id: 'r1', type: 'above', value })).not.toThrow();
+    expect(PriceAlertRuleSchema.safeParse({ id: 'r1', type: 'above', value }).success).toBe(false);
+  });
+});

@@ -115,7 +115,7 @@ export const PriceAlertRuleSchema = z.strictObject({
   value: z
     .string()
     .regex(/^\d{1,9}(\.\d{1,8})?$/, 'must be a positive decimal number with at most 8 decimal places')
-    .refine((value) => Decimal.from(value).isPositive(), 'must be above 0'),
+    .refine((value) => Decimal.isDecimalString(value) && Decimal.from(value).isPositive(), 'must be above 0'),
   enabled: z.boolean().default(true),
 });
 export type PriceAlertRule = z.output<typeof PriceAlertRuleSchema>;

@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --json] [-- --workload file.json]`: the exchange client
- * against the MEXC simulator on a virtual clock. Prints a table; with --json,
- * one JSON object as the last line.
+ * `npm run bench [-- --json] [-- --workload file.json] [-- --replay-no-cache]`:
+ * the exchange client against the MEXC simulator, the day on a virtual clock.
+ * Prints tables; with --json, one JSON object as the last line. See README.md.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +10,38 @@ import type { Cache } from '../../main/core/cache/Cache';
 import { MemoryCache } from '../../main/core/cache/MemoryCache';
 import { RedisCache } from '../../main/core/cache/RedisCache';
 import { MexcClient } from '../../main/core/exchange/MexcClient';
+import { MEXC_LIMIT, weightOf } from '../../main/core/exchange/mexcWeights';
 import { createMexcExchange, type SpotOnlyMexc } from '../../main/core/exchange/SpotOnlyMexc';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { NullCache } from '../support/NullCache';
 import { redisServerAvailable, startRedisServer } from '../support/redisServer';
-import { loadWorkload, requestsOf, type Workload } from './workload';
+import { loadWorkload, periodHours, requestsOf, type Workload, type WorkloadDataType } from './workload';
 
 const SYMBOL = 'QRL/USDT';
 const DAY_START = Date.UTC(2026, 10, 25, 0, 0, 0);
 const KEYS = { apiKey: 'mx0vBENCHKEY00001', secret: 'bench-secret-0123456789abcdef' };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const workloadFile = args.includes('--workload') ? args[args.indexOf('--workload') + 1]! : path.join(here, 'standardDay.json');
+const workloadFile = args.includes('--workload') ? path.resolve(args[args.indexOf('--workload') + 1]!) : path.join(here, 'standardDay.json');
+const ttl = defaultSettings().cacheTtl;
 
-type Reader = (type: string) => Promise<unknown>;
+/** Each workload data type as one MEXC request (what a read costs with no cache). */
+const requestOf: Record<WorkloadDataType, { method: string; path: string; params: Record<string, unknown>; ttlSeconds: number }> = {
+  ticker: { method: 'GET', path: 'ticker/24hr', params: { symbol: 'QRLUSDT' }, ttlSeconds: ttl.ticker },
+  orderBook: { method: 'GET', path: 'depth', params: { symbol: 'QRLUSDT' }, ttlSeconds: ttl.orderBook },
+  deals: { method: 'GET', path: 'aggTrades', params: { symbol: 'QRLUSDT' }, ttlSeconds: ttl.deals },
+  balance: { method: 'GET', path: 'account', params: {}, ttlSeconds: ttl.balance },
+  ohlcv: { method: 'GET', path: 'klines', params: { symbol: 'QRLUSDT' }, ttlSeconds: ttl.ohlcv },
+};
+
+type Reader = (type: WorkloadDataType) => Promise<unknown>;
+interface DayResult {
+  upstream: number;
+  peakWeightShare: number;
+  limited: number;
+  errors: number;
+  perType: Partial<Record<WorkloadDataType | 'other', number>>;
+}
 
 async function newSim(options: Parameters<typeof startMexcSim>[0] = {}): Promise<MexcSim> {
   const sim = await startMexcSim({ startTime: DAY_START, ...options });
@@ -31,9 +49,9 @@ async function newSim(options: Parameters<typeof startMexcSim>[0] = {}): Promise
   return sim;
 }
 
-function clientFor(sim: MexcSim, cache: Cache, ttls = defaultSettings().cacheTtl) {
-  const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, ...KEYS });
-  return new MexcClient({ exchange, cache, ttls, clock: sim.clock, sleep: async (ms) => sim.clock.advance(ms), random: () => 0.5 });
+function clientFor(sim: MexcSim, cache: Cache) {
+  const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS });
+  return new MexcClient({ exchange, cache, ttls: ttl, clock: sim.clock, sleep: async (ms) => sim.clock.advance(ms), random: () => 0.5 });
 }
 
 /** (a) no cache: every consumer request goes to MEXC. */
@@ -45,20 +63,18 @@ function rawReader(exchange: SpotOnlyMexc): Reader {
       deals: () => exchange.fetchTrades(SYMBOL, undefined, 50),
       balance: () => exchange.fetchBalance(),
       ohlcv: () => exchange.fetchOHLCV(SYMBOL, '1d', undefined, 120),
-    })[type]!();
+    })[type]();
 }
 
-/** (b) the original bot's plain TTL cache: its table, keyed by method, nothing else. */
+/** (b) the original bot's plain TTL cache: its table, keyed by method; no single-flight, no candle-aware expiry, no batching. */
 function plainCacheReader(exchange: SpotOnlyMexc, sim: MexcSim): Reader {
-  const ttl = defaultSettings().cacheTtl;
-  const seconds: Record<string, number> = { ticker: ttl.ticker, orderBook: ttl.orderBook, deals: ttl.deals, balance: ttl.balance, ohlcv: ttl.ohlcv };
   const cache = new Map<string, { value: unknown; until: number }>();
   const raw = rawReader(exchange);
   return async (type) => {
     const hit = cache.get(type);
     if (hit && hit.until > sim.clock.now()) return hit.value;
     const value = await raw(type);
-    cache.set(type, { value, until: sim.clock.now() + seconds[type]! * 1000 });
+    cache.set(type, { value, until: sim.clock.now() + requestOf[type].ttlSeconds * 1000 });
     return value;
   };
 }
@@ -72,34 +88,66 @@ function clientReader(client: MexcClient): Reader {
       deals: () => client.fetchTrades(SYMBOL, 50),
       balance: () => client.fetchBalance(),
       ohlcv: () => client.fetchOHLCV(SYMBOL, '1d', { limit: 120 }),
-    })[type]!();
+    })[type]();
 }
 
-async function replayDay(workload: Workload, make: (sim: MexcSim) => { read: Reader; peak?: () => number }) {
-  const sim = await newSim({ enforceRateLimit: true, banAfterViolations: 1_000_000 });
-  const { read, peak } = make(sim);
-  const errors: string[] = [];
+const pathType = new Map(Object.entries(requestOf).map(([type, r]) => [`/api/v3/${r.path}`, type as WorkloadDataType]));
+
+/** Peak weight in one of MEXC's fixed 10 s windows, as a share of the limit (the simulator's own count). */
+function peakShare(entries: { time: number; weight: number }[]): number {
+  const windows = new Map<number, number>();
+  for (const r of entries) {
+    const w = Math.floor(r.time / MEXC_LIMIT.windowMs);
+    windows.set(w, (windows.get(w) ?? 0) + r.weight);
+  }
+  return windows.size ? Math.max(...windows.values()) / MEXC_LIMIT.maxWeight : 0;
+}
+
+async function replayDay(workload: Workload, make: (sim: MexcSim) => Reader): Promise<DayResult> {
+  const sim = await newSim({ enforceRateLimit: true });
+  const read = make(sim);
+  let errors = 0;
   for (const [offset, type] of requestsOf(workload)) {
     if (DAY_START + offset > sim.clock.now()) sim.clock.set(DAY_START + offset);
-    await read(type).catch((error: Error) => errors.push(error.message));
+    await read(type).catch(() => errors++);
   }
-  // Peak weight share, as MEXC's own limiter counted it, per 10 s window.
-  const windows = new Map<number, number>();
-  for (const r of sim.requestLog) windows.set(Math.floor(r.time / 10_000), (windows.get(Math.floor(r.time / 10_000)) ?? 0) + r.weight);
-  const result = { upstream: sim.requestLog.length, peakWeightShare: Math.max(...windows.values()) / 500, limited: sim.requestLog.filter((r) => r.status === 429).length, errors: errors.length, clientPeak: peak?.() };
+  const perType: DayResult['perType'] = {};
+  for (const r of sim.requestLog) {
+    const type = pathType.get(r.path) ?? 'other';
+    perType[type] = (perType[type] ?? 0) + 1;
+  }
+  const result = { upstream: sim.requestLog.length, peakWeightShare: peakShare(sim.requestLog), limited: sim.requestLog.filter((r) => r.status === 429 || r.status === 418).length, errors, perType };
   await sim.close();
   return result;
 }
 
 /**
- * (a) needs no replay to count: with no cache every read is one request. Its
- * weight per 10 s window follows from MEXC's table (--replay-no-cache replays it for real).
+ * (a) needs no replay to count: with no cache every read is one request, of
+ * MEXC's weight for it (--replay-no-cache sends them all to the simulator).
  */
-function noCacheByDefinition(workload: Workload) {
-  const weight: Record<string, number> = { ticker: 1, orderBook: 1, deals: 1, balance: 10, ohlcv: 1 };
-  const windows = new Map<number, number>();
-  for (const [offset, type] of requestsOf(workload)) windows.set(Math.floor(offset / 10_000), (windows.get(Math.floor(offset / 10_000)) ?? 0) + weight[type]!);
-  return { upstream: requestsOf(workload).length, peakWeightShare: Math.max(...windows.values()) / 500, limited: 0, errors: 0, clientPeak: undefined };
+function noCacheByDefinition(workload: Workload): DayResult {
+  const requests = requestsOf(workload);
+  const entries = requests.map(([offset, type]) => {
+    const r = requestOf[type];
+    const weight = weightOf(r.method, r.path, r.params);
+    return { time: DAY_START + offset, weight: weight.ip };
+  });
+  const perType: DayResult['perType'] = {};
+  for (const [, type] of requests) perType[type] = (perType[type] ?? 0) + 1;
+  return { upstream: requests.length, peakWeightShare: peakShare(entries), limited: 0, errors: 0, perType };
+}
+
+/** The fewest REST calls any client can make while never serving data older than the TTL table: one per TTL with demand in it. */
+function ttlFloor(workload: Workload): number {
+  const last = new Map<WorkloadDataType, number>();
+  let calls = 0;
+  for (const [offset, type] of requestsOf(workload)) {
+    const fetchedAt = last.get(type);
+    if (fetchedAt !== undefined && offset < fetchedAt + requestOf[type].ttlSeconds * 1000) continue;
+    last.set(type, offset);
+    calls++;
+  }
+  return calls;
 }
 
 async function cachedLatency(cache: Cache, sim: MexcSim): Promise<{ p50: number; p99: number }> {
@@ -115,25 +163,40 @@ async function cachedLatency(cache: Cache, sim: MexcSim): Promise<{ p50: number;
   return { p50: samples[Math.floor(samples.length / 2)]!, p99: samples[Math.floor(samples.length * 0.99)]! };
 }
 
-/** 1000 mixed reads as fast as they can go, against the simulator's strict limiter on the real clock. */
+async function concurrentReads(sim: MexcSim, cache: Cache, symbol: string): Promise<number> {
+  const client = clientFor(sim, cache);
+  await client.loadMarkets();
+  const depth = () => sim.requestLog.filter((r) => r.path === '/api/v3/depth').length;
+  const before = depth();
+  await Promise.all(Array.from({ length: 50 }, () => client.fetchOrderBook(symbol, 20)));
+  return depth() - before;
+}
+
+/**
+ * 1000 mixed reads as fast as each client lets them go, against the
+ * simulator's strict limiter (shared pools, a ban after 10 × 429) on the real
+ * clock. This client reads with no cache, so every read is a request. ccxt's
+ * throttle charges a ticker 25 (1.25 s each), so its mix reads avgPrice
+ * instead: the same MEXC weight (1), a fairer race for ccxt.
+ */
 async function burst(kind: 'client' | 'ccxt') {
-  const sim = await newSim({ useRealClock: true, startTime: Date.now(), banAfterViolations: 1_000_000 });
-  const calls = ['klines', 'depth', 'aggTrades', 'avgPrice'];
-  let limited = 0;
+  const sim = await newSim({ useRealClock: true, startTime: Date.now() });
+  const calls = ['klines', 'depth', 'aggTrades', 'ticker'] as const;
   const started = Date.now();
+  let failed = 0;
   if (kind === 'client') {
     const exchange = createMexcExchange({ baseUrl: sim.url, ...KEYS });
-    const client = new MexcClient({ exchange, cache: new NullCache(), ttls: defaultSettings().cacheTtl, clock: { now: () => Date.now() }, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const client = new MexcClient({ exchange, cache: new NullCache(), ttls: ttl, clock: { now: () => Date.now() }, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
     for (let i = 0; i < 1000; i++) {
       const call = calls[i % calls.length]!;
       await (call === 'klines'
-        ? client.fetchOHLCV(SYMBOL, '1m', { limit: 5, since: i })
+        ? client.fetchOHLCV(SYMBOL, '1m', { limit: 5 })
         : call === 'depth'
-          ? client.fetchOrderBook(SYMBOL, 5 + (i % 20))
+          ? client.fetchOrderBook(SYMBOL, 20)
           : call === 'aggTrades'
-            ? client.fetchTrades(SYMBOL, 10 + (i % 30))
+            ? client.fetchTrades(SYMBOL, 10)
             : client.fetchTicker(SYMBOL)
-      ).catch(() => undefined);
+      ).catch(() => failed++);
     }
   } else {
     const exchange = createMexcExchange({ baseUrl: sim.url, ...KEYS, enableRateLimit: true });
@@ -143,15 +206,20 @@ async function burst(kind: 'client' | 'ccxt') {
       await (call === 'klines'
         ? exchange.fetchOHLCV(SYMBOL, '1m', undefined, 5)
         : call === 'depth'
-          ? exchange.fetchOrderBook(SYMBOL, 5)
+          ? exchange.fetchOrderBook(SYMBOL, 20)
           : call === 'aggTrades'
             ? exchange.fetchTrades(SYMBOL, undefined, 10)
             : exchange.spotPublicGetAvgPrice({ symbol: 'QRLUSDT' })
-      ).catch(() => undefined);
+      ).catch(() => failed++);
     }
   }
-  limited = sim.requestLog.filter((r) => r.status === 429 || r.status === 418).length;
-  const result = { requests: sim.requestLog.length, limited, wallSeconds: (Date.now() - started) / 1000 };
+  const result = {
+    requests: sim.requestLog.length,
+    limited429: sim.requestLog.filter((r) => r.status === 429).length,
+    banned418: sim.requestLog.filter((r) => r.status === 418).length,
+    failedReads: failed,
+    wallSeconds: (Date.now() - started) / 1000,
+  };
   await sim.close();
   return result;
 }
@@ -162,64 +230,64 @@ const demand = requestsOf(workload).length;
 // The bursts mostly wait (on limits and throttles): run them beside the CPU-bound day replays.
 const bursts = Promise.all([burst('client'), burst('ccxt')]);
 const noCache = args.includes('--replay-no-cache')
-  ? await replayDay(workload, (sim) => ({ read: rawReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, ...KEYS })) }))
+  ? await replayDay(workload, (sim) => rawReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS })))
   : noCacheByDefinition(workload);
-const plain = await replayDay(workload, (sim) => ({ read: plainCacheReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, ...KEYS }), sim) }));
-const ours = await replayDay(workload, (sim) => {
-  const client = clientFor(sim, new MemoryCache(sim.clock));
-  return { read: clientReader(client), peak: () => client.limiter.peakShare };
-});
+const plain = await replayDay(workload, (sim) => plainCacheReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS }), sim));
+const ours = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock))));
+const floor = ttlFloor(workload);
 
 const latencySim = await newSim({ enforceRateLimit: false });
 const memoryLatency = await cachedLatency(new MemoryCache(latencySim.clock), latencySim);
+const concurrentMemory = await concurrentReads(latencySim, new MemoryCache(latencySim.clock), 'QRL/USDT');
 let redisLatency: { p50: number; p99: number } | null = null;
+let concurrentRedis: number | null = null;
 if (redisServerAvailable()) {
   const redis = await startRedisServer();
   const cache = new RedisCache(redis.url, latencySim.clock);
   await cache.ready();
   redisLatency = await cachedLatency(cache, latencySim);
+  concurrentRedis = await concurrentReads(latencySim, cache, 'BTC/USDT');
   await cache.close();
   await redis.stop();
 }
-const concurrentClient = clientFor(latencySim, new MemoryCache(latencySim.clock));
-await concurrentClient.loadMarkets();
-const depthCalls = () => latencySim.requestLog.filter((r) => r.path === '/api/v3/depth').length;
-const before = depthCalls();
-await Promise.all(Array.from({ length: 50 }, () => concurrentClient.fetchOrderBook(SYMBOL, 20)));
-const concurrentUpstream = depthCalls() - before;
 await latencySim.close();
 
 const [burstClient, burstCcxt] = await bursts;
 
 const report = {
   workload: path.basename(workloadFile),
+  periodHours: periodHours(workload),
   demandRequests: demand,
-  upstream: { noCache: noCache.upstream, plainTtlCache: plain.upstream, thisClient: ours.upstream },
+  upstream: { noCache: noCache.upstream, plainTtlCache: plain.upstream, thisClient: ours.upstream, ttlFloor: floor },
+  upstreamPerType: { noCache: noCache.perType, plainTtlCache: plain.perType, thisClient: ours.perType },
   thisClientShareOfNoCache: ours.upstream / noCache.upstream,
   peakWeightShare: { noCache: noCache.peakWeightShare, plainTtlCache: plain.peakWeightShare, thisClient: ours.peakWeightShare },
   rateLimited: { noCache: noCache.limited, plainTtlCache: plain.limited, thisClient: ours.limited },
+  readErrors: { noCache: noCache.errors, plainTtlCache: plain.errors, thisClient: ours.errors },
   cachedReadLatencyMs: { memory: memoryLatency, redis: redisLatency },
-  concurrent50Upstream: concurrentUpstream,
+  concurrent50Upstream: { memory: concurrentMemory, redis: concurrentRedis },
   burst1000: { thisClient: burstClient, ccxtThrottle: burstCcxt },
   benchSeconds: (Date.now() - benchStarted) / 1000,
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-console.log(`\nWorkload ${report.workload}: ${demand} reads wanted over ${workload.durationHours} h (virtual time)\n`);
+console.log(`\nWorkload ${report.workload}: ${demand} reads wanted over ${report.periodHours} h (virtual time)\n`);
 console.table({
-  '(a) no cache': { 'upstream calls': noCache.upstream, 'peak weight / limit': pct(noCache.peakWeightShare), '429s': noCache.limited },
-  '(b) plain TTL cache': { 'upstream calls': plain.upstream, 'peak weight / limit': pct(plain.peakWeightShare), '429s': plain.limited },
-  '(c) this client': { 'upstream calls': ours.upstream, 'peak weight / limit': pct(ours.peakWeightShare), '429s': ours.limited },
+  '(a) no cache': { 'upstream REST calls': noCache.upstream, 'share of (a)': pct(1), 'peak weight / limit': pct(noCache.peakWeightShare), '429/418': noCache.limited },
+  '(b) plain TTL cache (seed table)': { 'upstream REST calls': plain.upstream, 'share of (a)': pct(plain.upstream / noCache.upstream), 'peak weight / limit': pct(plain.peakWeightShare), '429/418': plain.limited },
+  '(c) this client': { 'upstream REST calls': ours.upstream, 'share of (a)': pct(report.thisClientShareOfNoCache), 'peak weight / limit': pct(ours.peakWeightShare), '429/418': ours.limited },
+  'floor: any REST poller within the TTLs': { 'upstream REST calls': floor, 'share of (a)': pct(floor / noCache.upstream), 'peak weight / limit': '', '429/418': '' },
 });
-console.log(`(c) is ${pct(report.thisClientShareOfNoCache)} of (a)`);
+console.log('upstream calls per data type:');
+console.table({ '(a)': noCache.perType, '(b)': plain.perType, '(c)': ours.perType });
 console.table({
   'cached read, memory': { 'p50 ms': memoryLatency.p50.toFixed(4), 'p99 ms': memoryLatency.p99.toFixed(4) },
   'cached read, Redis (loopback)': { 'p50 ms': redisLatency?.p50.toFixed(4) ?? 'n/a', 'p99 ms': redisLatency?.p99.toFixed(4) ?? 'n/a' },
 });
-console.log(`50 concurrent identical reads: ${concurrentUpstream} upstream call(s)`);
+console.log(`50 concurrent identical reads: ${concurrentMemory} upstream call(s) with memory, ${concurrentRedis ?? 'n/a'} with Redis`);
 console.table({
-  'this client (MEXC weights)': { requests: burstClient.requests, '429/418': burstClient.limited, 'wall s': burstClient.wallSeconds },
-  "ccxt's built-in throttle": { requests: burstCcxt.requests, '429/418': burstCcxt.limited, 'wall s': burstCcxt.wallSeconds },
+  'this client (MEXC weights)': burstClient,
+  "ccxt's built-in throttle": burstCcxt,
 });
 console.log(`bench took ${report.benchSeconds.toFixed(1)} s`);
 if (args.includes('--json')) console.log(JSON.stringify(report));

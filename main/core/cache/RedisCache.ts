@@ -3,14 +3,23 @@ import type { Clock } from '../clock';
 import type { Cache } from './Cache';
 import { MemoryCache } from './MemoryCache';
 
-/** Keys as the original bot names them: qrl:v1:{method}:{args}. */
+/** Keys as the original bot names them: qrl:v1:{method}:{args}, e.g. qrl:v1:ticker:QRL/USDT. */
 export const REDIS_NAMESPACE = 'qrl:v1:';
+
+export interface RedisCacheOptions {
+  /** how long one Redis command may take before the read falls back to memory */
+  commandTimeoutMs?: number;
+  /** the longest wait between reconnect attempts */
+  maxReconnectDelayMs?: number;
+}
 
 /**
  * Redis as a shared cache (REDIS_URL). Redis is an optimisation, never a
- * dependency: while it is down every read and write falls back to memory, no
- * error reaches the caller, and ioredis reconnects by itself. Unlike the
- * original bot it never reconfigures the user's server (no CONFIG SET).
+ * dependency (the original bot aborted its cycle on any Redis error: defect 6):
+ * while it is down every read and write falls back to an in-process memory
+ * cache, no error reaches the caller, and ioredis reconnects by itself. Writes
+ * go to both, so the memory copy is warm the moment Redis goes away. It never
+ * reconfigures the user's server (no CONFIG SET).
  */
 export class RedisCache implements Cache {
   private readonly redis: Redis;
@@ -20,21 +29,23 @@ export class RedisCache implements Cache {
   constructor(
     url: string,
     private readonly clock: Clock,
+    options: RedisCacheOptions = {},
   ) {
     this.fallback = new MemoryCache(clock);
     this.redis = new Redis(url, {
-      lazyConnect: false,
       // Fail fast while down instead of queueing reads behind a dead socket.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs ?? 250,
       connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(200 * 2 ** attempt, 5_000),
+      // Reconnect for ever, backing off to a few seconds between attempts.
+      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs ?? 2_000),
     });
     this.redis.on('ready', () => (this.up = true));
     this.redis.on('end', () => (this.up = false));
     this.redis.on('close', () => (this.up = false));
     // Errors are expected while Redis is down; the status shows them, the caller never sees them.
-    this.redis.on('error', () => (this.up = false));
+    this.redis.on('error', () => undefined);
   }
 
   get status(): 'redis' | 'redis-down' {
@@ -53,11 +64,10 @@ export class RedisCache implements Cache {
 
   async set<T>(key: string, value: T, expiresAt: number): Promise<void> {
     await this.fallback.set(key, value, expiresAt);
-    if (!this.up) return;
-    const ttlMs = expiresAt - this.clock.now();
-    if (ttlMs <= 0) return;
+    const ttlMs = Math.ceil(expiresAt - this.clock.now());
+    if (!this.up || ttlMs <= 0) return;
     try {
-      await this.redis.set(REDIS_NAMESPACE + key, JSON.stringify(value), 'PX', Math.ceil(ttlMs));
+      await this.redis.set(REDIS_NAMESPACE + key, JSON.stringify(value), 'PX', ttlMs);
     } catch {
       // memory already holds it
     }
@@ -72,15 +82,20 @@ export class RedisCache implements Cache {
   async ready(timeoutMs = 5_000): Promise<void> {
     if (this.up) return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Redis did not become ready')), timeoutMs);
-      this.redis.once('ready', () => {
+      const onReady = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        this.redis.off('ready', onReady);
+        reject(new Error('Redis did not become ready'));
+      }, timeoutMs);
+      this.redis.once('ready', onReady);
     });
   }
 
   async close(): Promise<void> {
+    this.up = false;
     this.redis.disconnect();
     await this.fallback.close();
   }

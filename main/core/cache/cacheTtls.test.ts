@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CacheTtlSchema, cacheTtlEnvNames, defaultSettings } from '../../../shared/settings';
+import { CacheTtlSchema, cacheDataTypes, cacheTtlEnvNames, defaultSettings } from '../../../shared/settings';
 import { resolveCacheTtls } from './cacheTtls';
 
 describe('cache TTLs', () => {
-  it("defaults to the original bot's table, defined once in the settings schema", () => {
+  it("defaults to the original bot's table (OHLCV 1 d, ticker 30 s, deals 10 s, order book 5 s, balance 10 s)", () => {
     expect(resolveCacheTtls({})).toEqual({ ohlcv: 86_400, ticker: 30, deals: 10, orderBook: 5, balance: 10 });
-    expect(resolveCacheTtls({})).toEqual(defaultSettings().cacheTtl);
-    expect(resolveCacheTtls({})).toEqual(CacheTtlSchema.parse(undefined));
+  });
+
+  it.each(cacheDataTypes)('takes the %s default from the settings field: the env default and the field default are one', (type) => {
+    const fieldDefault = CacheTtlSchema.unwrap().shape[type].parse(undefined);
+    expect(resolveCacheTtls({})[type]).toBe(fieldDefault);
+    expect(resolveCacheTtls({ [cacheTtlEnvNames[type]]: '' })[type]).toBe(fieldDefault);
+    expect(defaultSettings().cacheTtl[type]).toBe(fieldDefault);
   });
 
   it('reads each REDIS_CACHE_TTL_* over the settings', () => {

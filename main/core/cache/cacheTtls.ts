@@ -13,7 +13,7 @@ export function resolveCacheTtls(env: NodeJS.ProcessEnv, settings: CacheTtl = Ca
     if (raw === undefined || raw === '') continue;
     const seconds = Number(raw);
     const check = CacheTtlSchema.unwrap().shape[type].safeParse(seconds);
-    if (!check.success) throw new Error(`${name} must be a whole number of seconds from 1 to 604800, got "${raw}".`);
+    if (!check.success) throw new Error(`${name} must be a whole number of seconds (${check.error.issues[0]?.message ?? 'out of range'}), got "${raw}".`);
     resolved[type] = check.data;
   }
   return resolved;

@@ -10,12 +10,18 @@ interface Counters {
   fetchedAt: number | null;
 }
 
-const LATENCY_SAMPLES = 512;
+/** Upper bounds (ms) of the latency histogram's buckets; the last bucket is everything above. */
+export const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000] as const;
+const RECENT_SAMPLES = 1_024;
 
 /** What the API health panel and the benchmark read: per data type counts and upstream latency. */
 export class ExchangeMetrics {
   private readonly perType = new Map<DataType, Counters>();
-  private readonly latencies: number[] = [];
+  /** the newest upstream latencies, a ring, for p50/p99 */
+  private readonly recent: number[] = [];
+  private next = 0;
+  /** every upstream latency since start, bucketed */
+  readonly histogram: number[] = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
   lastError: string | null = null;
 
   hit(type: DataType) {
@@ -24,12 +30,22 @@ export class ExchangeMetrics {
   miss(type: DataType) {
     this.counters(type).misses++;
   }
-  upstream(type: DataType, latencyMs: number, fetchedAt: number) {
-    const c = this.counters(type);
-    c.upstreamCalls++;
-    c.fetchedAt = fetchedAt;
-    this.latencies.push(latencyMs);
-    if (this.latencies.length > LATENCY_SAMPLES) this.latencies.shift();
+  /** one request sent to MEXC for this data type (each retry is another) */
+  upstream(type: DataType) {
+    this.counters(type).upstreamCalls++;
+  }
+  /** fresh data of this type arrived */
+  fetched(type: DataType, at: number) {
+    this.counters(type).fetchedAt = Math.round(at);
+  }
+  /** how long one HTTP request to MEXC took */
+  latency(latencyMs: number) {
+    const latency = Math.max(0, latencyMs);
+    if (this.recent.length < RECENT_SAMPLES) this.recent.push(latency);
+    else this.recent[this.next] = latency;
+    this.next = (this.next + 1) % RECENT_SAMPLES;
+    const bucket = LATENCY_BUCKETS_MS.findIndex((bound) => latency <= bound);
+    this.histogram[bucket === -1 ? LATENCY_BUCKETS_MS.length : bucket]!++;
   }
   error(type: DataType, message: string) {
     this.counters(type).errors++;
@@ -41,7 +57,7 @@ export class ExchangeMetrics {
   }
 
   snapshot(): Pick<ApiHealth, 'dataTypes' | 'latencyMs' | 'lastError'> {
-    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const sorted = [...this.recent].sort((a, b) => a - b);
     const pick = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
     return {
       dataTypes: Object.fromEntries([...this.perType.entries()].map(([type, c]) => [type, { ...c }])),

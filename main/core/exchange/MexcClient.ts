@@ -8,40 +8,52 @@ import { SingleFlight } from '../cache/SingleFlight';
 import type { Clock } from '../clock';
 import type { MarketDataSource } from '../market/MarketDataSource';
 import { CircuitBreaker } from './CircuitBreaker';
-import { classifyError, describeExchangeError, ExchangeReadError, OrderOutcomeUnknownError } from './classifyError';
+import { classifyError } from './classifyError';
 import { ExchangeMetrics, type DataType } from './ExchangeMetrics';
+import { ExchangeRequestError } from './ExchangeRequestError';
 import { weightOf } from './mexcWeights';
-import { retryWithBackoff } from './retryWithBackoff';
-import type { SpotOnlyMexc } from './SpotOnlyMexc';
-import { WeightRateLimiter, type Sleep } from './WeightRateLimiter';
+import { OrderOutcomeUnknownError } from './OrderOutcomeUnknownError';
+import { RETRY_DEFAULTS, retryWithBackoff, type Sleep } from './retryWithBackoff';
+import { describeExchangeError, sanitizeExchangeError } from './sanitizeExchangeError';
+import type { HttpErrorDetails, SpotOnlyMexc } from './SpotOnlyMexc';
+import { WeightRateLimiter } from './WeightRateLimiter';
 
 export interface MexcClientOptions {
   exchange: SpotOnlyMexc;
   cache: Cache;
   ttls: CacheTtl;
   clock: Clock;
+  /** how waiting happens (backoff, rate limit): real timers in the app, the virtual clock in tests */
   sleep: Sleep;
   random?: () => number;
+  /** a monotonic ms counter for request latency (performance.now by default) */
+  stopwatch?: () => number;
   limiter?: WeightRateLimiter;
   breaker?: CircuitBreaker;
+  /** retries of a transient read failure after the first attempt */
   maxRetries?: number;
+  /** the longest a read waits for one backoff or Retry-After before failing instead */
+  maxWaitMs?: number;
 }
 
 export interface NewOrder {
   symbol: string;
   type: 'limit' | 'market';
   side: 'buy' | 'sell';
+  /** as ccxt takes it; ccxt truncates to the market's precision */
   amount: number;
   price?: number;
+  /** required: the key that finds the order again after an unknown outcome */
   clientOrderId: string;
 }
 
-const TIMEFRAME_MS: Record<string, number> = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '4h': 14_400_000, '1d': 86_400_000, '1w': 604_800_000 };
-
 /**
- * The one door to MEXC. Reads are cached per data type, coalesced, weighed
- * against MEXC's limit, retried with backoff when transient and cut off by
- * the circuit breaker; writes are never cached and an order is never retried.
+ * The one door to MEXC. Reads are cached per data type, coalesced
+ * (single-flight), weighed against MEXC's limit, retried with backoff when
+ * transient and cut off by the circuit breaker. Writes are never cached and
+ * never retried: an order whose outcome is unknown surfaces as
+ * OrderOutcomeUnknownError carrying its clientOrderId. No error that leaves
+ * this class carries a URL, a signature, the API key or the secret.
  */
 export class MexcClient implements MarketDataSource {
   readonly metrics = new ExchangeMetrics();
@@ -49,13 +61,18 @@ export class MexcClient implements MarketDataSource {
   readonly breaker: CircuitBreaker;
   private readonly flights = new SingleFlight();
   private readonly accountKey: string;
+  private readonly secrets: string[];
+  private readonly stopwatch: () => number;
   private marketsLoaded: Promise<unknown> | null = null;
 
   constructor(private readonly options: MexcClientOptions) {
     this.limiter = options.limiter ?? new WeightRateLimiter({ clock: options.clock, sleep: options.sleep });
     this.breaker = options.breaker ?? new CircuitBreaker({ clock: options.clock });
+    this.stopwatch = options.stopwatch ?? (() => performance.now());
+    const { apiKey, secret } = options.exchange;
+    this.secrets = [apiKey, secret].filter((s): s is string => typeof s === 'string' && s.length > 0);
     // Cache keys name the account by a hash, never by the key itself.
-    this.accountKey = createHash('sha256').update(options.exchange.apiKey ?? '').digest('hex').slice(0, 12);
+    this.accountKey = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 12);
     this.instrument(options.exchange);
   }
 
@@ -63,8 +80,10 @@ export class MexcClient implements MarketDataSource {
     return Boolean(this.options.exchange.apiKey && this.options.exchange.secret);
   }
 
+  // ── Reads (cached) ──────────────────────────────────────────────────────────
+
   async loadMarkets(): Promise<Record<string, Market>> {
-    this.marketsLoaded ??= this.guarded('markets', () => this.options.exchange.loadMarkets()).catch((error) => {
+    this.marketsLoaded ??= this.guarded('markets', () => this.options.exchange.loadMarkets()).catch((error: unknown) => {
       this.marketsLoaded = null;
       throw error;
     });
@@ -75,32 +94,47 @@ export class MexcClient implements MarketDataSource {
   async market(symbol: string): Promise<Market> {
     const markets = await this.loadMarkets();
     const market = markets[symbol];
-    if (!market) throw new ExchangeReadError('permanent', `MEXC does not list ${symbol}.`);
+    if (!market) throw new ExchangeRequestError('permanent', `MEXC does not list ${symbol}.`, 'BadSymbol');
     return market;
   }
 
   fetchTicker(symbol: string): Promise<Ticker> {
-    return this.read('ticker', `ticker:${symbol}`, () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
+    return this.read('ticker', tickerKey(symbol), () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
   }
 
-  /** All tickers in one call (weight 40), however many symbols are wanted. */
-  fetchTickers(symbols?: string[]): Promise<Tickers> {
-    return this.read('tickers', `tickers:${symbols?.join(',') ?? '*'}`, () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTickers(symbols));
+  /**
+   * Several tickers in one request (MEXC's ticker/24hr without a symbol,
+   * weight 40, or weight 1 for a single symbol); each one is also cached for
+   * fetchTicker, so a watch list and the tray share the same call.
+   */
+  async fetchTickers(symbols?: string[]): Promise<Tickers> {
+    const key = `tickers:${symbols ? [...symbols].sort().join(',') : '*'}`;
+    return this.read('tickers', key, () => this.expiresIn(this.options.ttls.ticker), async () => {
+      const tickers = await this.options.exchange.fetchTickers(symbols);
+      const expiresAt = this.expiresIn(this.options.ttls.ticker);
+      await Promise.all(Object.entries(tickers).map(([symbol, ticker]) => this.options.cache.set(tickerKey(symbol), ticker, expiresAt)));
+      return tickers;
+    });
   }
 
-  /** Named arguments, never positional: the original bot passed its limit as `since` (defect 1). */
-  fetchOHLCV(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number }): Promise<OHLCV[]> {
-    const frame = TIMEFRAME_MS[timeframe] ?? 60_000;
+  /**
+   * Named arguments, never positional: the original bot passed its limit as
+   * `since` (defect 1). The series expires at the close of its newest candle
+   * (and sooner while that candle forms), never later than the OHLCV TTL.
+   */
+  fetchOHLCV(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number } = {}): Promise<OHLCV[]> {
+    const timeframeMs = this.options.exchange.parseTimeframe(timeframe) * 1000;
     return this.read(
       'ohlcv',
       `ohlcv:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}`,
-      (candles: OHLCV[]) => candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, frame, this.options.ttls.ohlcv * 1000),
+      (candles: OHLCV[]) => candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, timeframeMs, this.options.ttls.ohlcv * 1000),
       () => this.options.exchange.fetchOHLCV(symbol, timeframe, since, limit),
     );
   }
 
   fetchOrderBook(symbol: string, limit = 20): Promise<OrderBook> {
     return this.read('orderBook', `orderbook:${symbol}:${limit}`, () => this.expiresIn(this.options.ttls.orderBook), async () => {
+      // ccxt returns a class instance; a plain copy survives the cache (and Redis) unchanged.
       const book = await this.options.exchange.fetchOrderBook(symbol, limit);
       return { ...book } as OrderBook;
     });
@@ -115,43 +149,16 @@ export class MexcClient implements MarketDataSource {
     return this.read('balance', `balance:${this.accountKey}`, () => this.expiresIn(this.options.ttls.balance), () => this.options.exchange.fetchBalance());
   }
 
-  /** Drop a cached read after a write changed it (a fill moves the balance). */
+  /** Drop the cached balance after a write changed it (a placed order locks funds). */
   async invalidateBalance(): Promise<void> {
     await this.options.cache.delete(`balance:${this.accountKey}`);
   }
 
-  /** Sent once. A transient failure means the outcome is unknown: reconcile by clientOrderId, never resend. */
-  async createOrder(order: NewOrder): Promise<Order> {
-    this.requireKeys();
-    await this.loadMarkets();
-    if (!this.breaker.allow()) throw new ExchangeReadError('circuit-open', 'MEXC is failing; no order is sent until it recovers.');
-    try {
-      const placed = await this.options.exchange.createOrder(order.symbol, order.type, order.side, order.amount, order.price, { clientOrderId: order.clientOrderId });
-      this.breaker.success();
-      await this.invalidateBalance();
-      return placed;
-    } catch (error) {
-      const { kind } = classifyError(error);
-      this.metrics.error('orders', describeExchangeError(error));
-      if (kind === 'transient') {
-        this.breaker.failure();
-        throw new OrderOutcomeUnknownError(order.clientOrderId, describeExchangeError(error));
-      }
-      this.breaker.neutral();
-      throw error;
-    }
-  }
+  // ── Account state for reconciliation (always fresh, retried: a read is safe to repeat) ──
 
-  cancelOrder(id: string, symbol: string): Promise<Order> {
-    return this.write(() => this.options.exchange.cancelOrder(id, symbol) as Promise<Order>);
-  }
-
-  cancelAllOrders(symbol: string): Promise<unknown> {
-    return this.write(() => this.options.exchange.cancelAllOrders(symbol));
-  }
-
-  /** Order lookups feed reconciliation: always fresh, retried when transient (a read is safe to repeat). */
+  /** The order with this id, or (reconciling an unknown outcome) with this client order id: null when MEXC has none. */
   fetchOrderByClientId(clientOrderId: string, symbol: string): Promise<Order | null> {
+    this.requireKeys();
     return this.guarded('orders', async () => {
       try {
         return await this.options.exchange.fetchOrder('', symbol, { clientOrderId });
@@ -163,6 +170,7 @@ export class MexcClient implements MarketDataSource {
   }
 
   fetchOrder(id: string, symbol: string): Promise<Order> {
+    this.requireKeys();
     return this.guarded('orders', () => this.options.exchange.fetchOrder(id, symbol));
   }
 
@@ -171,17 +179,62 @@ export class MexcClient implements MarketDataSource {
     return this.guarded('orders', () => this.options.exchange.fetchOpenOrders(symbol));
   }
 
-  fetchMyTrades(symbol: string, since?: number): Promise<Trade[]> {
+  fetchMyTrades(symbol: string, since?: number, limit?: number): Promise<Trade[]> {
     this.requireKeys();
-    return this.guarded('trades', () => this.options.exchange.fetchMyTrades(symbol, since));
+    return this.guarded('trades', () => this.options.exchange.fetchMyTrades(symbol, since, limit));
   }
 
+  // ── Writes (never cached, never retried) ─────────────────────────────────────
+
+  /**
+   * Sent exactly once. A rejection (funds, precision, auth, 429) comes back as
+   * its ccxt class, scrubbed; a 5xx, timeout or reset leaves the outcome
+   * unknown and throws OrderOutcomeUnknownError: look the order up by its
+   * clientOrderId before anything else, never resend blind.
+   */
+  async createOrder(order: NewOrder): Promise<Order> {
+    this.requireKeys();
+    await this.loadMarkets();
+    if (!this.breaker.allow()) throw new ExchangeRequestError('circuit-open', 'MEXC is failing; no order is sent until it recovers.');
+    try {
+      const placed = await this.options.exchange.createOrder(order.symbol, order.type, order.side, order.amount, order.price, { clientOrderId: order.clientOrderId });
+      this.breaker.success();
+      await this.invalidateBalance();
+      return placed;
+    } catch (error) {
+      const { kind, clockSkew } = classifyError(error, { write: true });
+      const message = describeExchangeError(error, this.secrets);
+      this.metrics.error('orders', message);
+      if (kind === 'unknown-outcome') {
+        this.breaker.failure();
+        await this.invalidateBalance();
+        throw new OrderOutcomeUnknownError(order.clientOrderId, message);
+      }
+      this.breaker.neutral();
+      if (clockSkew) await this.resyncClock();
+      throw sanitizeExchangeError(error, this.secrets);
+    }
+  }
+
+  cancelOrder(id: string, symbol: string): Promise<Order> {
+    return this.write(() => this.options.exchange.cancelOrder(id, symbol) as Promise<Order>);
+  }
+
+  cancelAllOrders(symbol: string): Promise<unknown> {
+    return this.write(() => this.options.exchange.cancelAllOrders(symbol));
+  }
+
+  // ── Health ──────────────────────────────────────────────────────────────────
+
+  /** What the API health panel shows; parses with ApiHealthSchema. */
   health(cacheStatus: ApiHealth['cache'] = this.options.cache.status): ApiHealth {
     return { breaker: this.breaker.state, cache: cacheStatus, weight: this.limiter.usage(), ...this.metrics.snapshot() };
   }
 
+  // ── Internals ───────────────────────────────────────────────────────────────
+
   private requireKeys() {
-    if (!this.hasCredentials) throw new ExchangeReadError('permanent', 'No API keys saved: add them in Settings to read your account.');
+    if (!this.hasCredentials) throw new ExchangeRequestError('permanent', 'No API keys saved: add them in Settings to read your account.');
   }
 
   private expiresIn(seconds: number) {
@@ -204,26 +257,35 @@ export class MexcClient implements MarketDataSource {
 
   /** Breaker, retries with backoff, metrics and a clean error for one logical read. */
   private async guarded<T>(type: DataType, fetch: () => Promise<T>): Promise<T> {
-    if (!this.breaker.allow()) throw new ExchangeReadError('circuit-open', 'MEXC is failing; reads pause briefly before a retry.');
+    if (!this.breaker.allow()) throw new ExchangeRequestError('circuit-open', 'MEXC is failing; reads pause briefly before a retry.');
     try {
       const value = await retryWithBackoff(
         async () => {
-          const started = this.options.clock.now();
-          const result = await fetch();
-          this.metrics.upstream(type, this.options.clock.now() - started, this.options.clock.now());
-          return result;
+          this.metrics.upstream(type);
+          return fetch();
         },
-        { sleep: this.options.sleep, random: this.options.random ?? Math.random, maxRetries: this.options.maxRetries ?? 3 },
+        {
+          sleep: this.options.sleep,
+          random: this.options.random ?? Math.random,
+          maxRetries: this.options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
+          capMs: this.options.maxWaitMs ?? RETRY_DEFAULTS.capMs,
+          onRetry: async (_attempt, _delay, error) => {
+            if (classifyError(error).clockSkew) await this.resyncClock();
+          },
+        },
       );
+      this.metrics.fetched(type, this.options.clock.now());
       this.breaker.success();
       return value;
     } catch (error) {
-      const { kind } = classifyError(error);
-      const message = describeExchangeError(error);
+      const { kind, rateLimited } = classifyError(error);
+      const message = describeExchangeError(error, this.secrets);
       this.metrics.error(type, message);
-      if (kind === 'transient') this.breaker.failure();
+      // A 429 is about our pace, not MEXC's health: the limiter's pause deals with it.
+      if (kind === 'transient' && !rateLimited) this.breaker.failure();
       else this.breaker.neutral();
-      throw new ExchangeReadError(kind, message);
+      if (error instanceof ExchangeRequestError) throw error;
+      throw new ExchangeRequestError(kind === 'permanent' ? 'permanent' : 'transient', message, error instanceof ccxt.BaseError ? error.constructor.name : null);
     }
   }
 
@@ -235,26 +297,47 @@ export class MexcClient implements MarketDataSource {
       await this.invalidateBalance();
       return result;
     } catch (error) {
-      this.metrics.error('orders', describeExchangeError(error));
-      throw error;
+      this.metrics.error('orders', describeExchangeError(error, this.secrets));
+      throw sanitizeExchangeError(error, this.secrets);
     }
   }
 
-  /** Every HTTP request ccxt makes is weighed against MEXC's limit first, and Retry-After is obeyed. */
+  /** After a timestamp error (700003), measure MEXC's clock offset again before the next signed request. */
+  private async resyncClock(): Promise<void> {
+    await this.options.exchange.loadTimeDifference().catch(() => undefined);
+  }
+
+  /**
+   * Every HTTP request ccxt makes is weighed against MEXC's limit first; a
+   * 429/418 pauses all requests for its Retry-After (or a whole window when
+   * MEXC sent none); a pause longer than a read may wait fails fast without
+   * sending; a 2xx body that is not JSON is an error, never data.
+   */
   private instrument(exchange: SpotOnlyMexc) {
-    const original = exchange.fetch2.bind(exchange);
+    const original = exchange.fetch2.bind(exchange) as (...args: unknown[]) => Promise<unknown>;
+    const maxWaitMs = this.options.maxWaitMs ?? RETRY_DEFAULTS.capMs;
     exchange.fetch2 = async (path: string, api: unknown, method = 'GET', params: Record<string, unknown> = {}, ...rest: unknown[]) => {
-      await this.limiter.acquire(weightOf(method, path, params));
-      try {
-        return await (original as (...args: unknown[]) => Promise<unknown>)(path, api, method, params, ...rest);
-      } catch (error) {
-        const headers = (exchange.last_response_headers ?? {}) as Record<string, string>;
-        const retryAfter = Number(headers['Retry-After'] ?? headers['retry-after']);
-        if ((error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) && Number.isFinite(retryAfter)) {
-          this.limiter.pauseFor(retryAfter * 1000);
-        }
+      const pausedUntil = this.limiter.pausedUntilMs;
+      if (pausedUntil - this.options.clock.now() > maxWaitMs) {
+        const error = new ccxt.DDoSProtection(`MEXC asked for a pause until ${new Date(pausedUntil).toISOString()}; nothing is sent before then.`) as InstanceType<typeof ccxt.DDoSProtection> & HttpErrorDetails;
+        error.retryAfterMs = pausedUntil - this.options.clock.now();
         throw error;
+      }
+      await this.limiter.acquire(weightOf(method, path, params));
+      const started = this.stopwatch();
+      try {
+        const result = await original(path, api, method, params, ...rest);
+        if (typeof result === 'string') throw new ccxt.BadResponse(`mexc ${method} ${path}: the answer is not JSON`);
+        return result;
+      } catch (error) {
+        const { rateLimited, retryAfterMs } = classifyError(error);
+        if (rateLimited) this.limiter.pauseFor(retryAfterMs ?? this.limiter.windowMs);
+        throw error;
+      } finally {
+        this.metrics.latency(this.stopwatch() - started);
       }
     };
   }
 }
+
+const tickerKey = (symbol: string) => `ticker:${symbol}`;

@@ -4,6 +4,12 @@ import type { Clock } from '../clock';
 /** MEXC's production REST base; tests and the simulator override it. */
 export const MEXC_BASE_URL = 'https://api.mexc.com';
 
+/** What SpotOnlyMexc adds to an HTTP error it throws, for the classifier (Retry-After, the status). */
+export interface HttpErrorDetails {
+  httpStatus?: number;
+  retryAfterMs?: number;
+}
+
 /**
  * ccxt's mexc, spot only. mexc.fetchMarkets() also loads swap markets from
  * the contract API (`options.fetchMarkets.types` is never read), which costs a
@@ -12,6 +18,31 @@ export const MEXC_BASE_URL = 'https://api.mexc.com';
 export class SpotOnlyMexc extends ccxt.mexc {
   override async fetchSwapMarkets(_params = {}): Promise<Market[]> {
     return [];
+  }
+
+  /**
+   * ccxt drops the response headers when it throws; keep the HTTP status and
+   * Retry-After (seconds, sent with 429 and 418: mexc-spot-v3.md §2.2) on the
+   * error itself, so concurrent requests cannot mix them up.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ccxt types this method's arguments as any
+  override handleRestResponse(response: any, url: any, method?: string, requestHeaders?: any, requestBody?: any): any {
+    const attach = (error: unknown) => {
+      if (error !== null && typeof error === 'object') {
+        const headers = this.getResponseHeaders(response) as Record<string, string | undefined>;
+        const retryAfter = Number(headers['Retry-After']);
+        const details = error as HttpErrorDetails;
+        details.httpStatus = Number(response?.status) || undefined;
+        if (headers['Retry-After'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) details.retryAfterMs = retryAfter * 1000;
+      }
+      throw error;
+    };
+    try {
+      const result = super.handleRestResponse(response, url, method, requestHeaders, requestBody);
+      return result instanceof Promise ? result.catch(attach) : result;
+    } catch (error) {
+      return attach(error);
+    }
   }
 }
 
@@ -27,18 +58,28 @@ export interface MexcExchangeOptions {
 }
 
 /**
- * MEXC error codes ccxt leaves unmapped (mexc-ccxt.md §4), so each becomes the
- * right ccxt class and our classifier sees a transient or permanent error.
+ * MEXC error codes ccxt leaves unmapped or maps too coarsely (mexc-ccxt.md §4),
+ * so each becomes the right ccxt class and the classifier sees a transient or
+ * permanent error rather than a plain ExchangeError.
  */
-const extraExactErrors = {
+export const mexcExtraExactErrors = {
+  /** too many requests (Binance-style code some MEXC gateways send) */
   '-1003': ccxt.RateLimitExceeded,
+  /** signature invalid */
   '-1022': ccxt.AuthenticationError,
+  /** invalid API key, IP or permission */
   '-2015': ccxt.AuthenticationError,
+  /** order does not exist */
   '-2013': ccxt.OrderNotFound,
+  /** unknown order sent (cancel) */
   '-2011': ccxt.OrderNotFound,
+  /** IP not in the key's whitelist */
   '700006': ccxt.PermissionDenied,
+  /** the key lacks the permission (ccxt: AuthenticationError) */
   '700007': ccxt.PermissionDenied,
+  /** at most 500 open orders */
   '30029': ccxt.InvalidOrder,
+  /** invalid access key (ccxt: BadRequest) */
   '10072': ccxt.AuthenticationError,
 };
 
@@ -53,7 +94,7 @@ export function createMexcExchange(options: MexcExchangeOptions = {}): SpotOnlyM
     // With keys, loadMarkets would first call the signed capital/config/getall: not needed for spot.
     has: { fetchCurrencies: false },
     options: { adjustForTimeDifference: true, recvWindow: 5000, defaultType: 'spot' },
-    exceptions: { exact: extraExactErrors },
+    exceptions: { exact: mexcExtraExactErrors },
   });
   if (options.clock) {
     const clock = options.clock;

@@ -1,76 +1,114 @@
 import type { Clock } from '../clock';
-import { MEXC_LIMIT } from './mexcWeights';
-
-export type Sleep = (ms: number) => Promise<void>;
+import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
+import type { Sleep } from './retryWithBackoff';
 
 export interface WeightRateLimiterOptions {
   clock: Clock;
   sleep: Sleep;
   windowMs?: number;
   maxWeight?: number;
-  /** keep this share of each window free, for the clock skew between us and MEXC */
+  /** keep this share of each window free, for requests in flight and clock drift between us and MEXC */
   headroom?: number;
 }
 
+type Scope = 'ip' | 'account';
+
 /**
- * Client side of MEXC's limit: fixed 10 s windows of 500 weight, one pool per
- * IP and one per account. A request waits for the window that has room for
- * it; a Retry-After from MEXC pauses everything until it has passed.
+ * Client side of MEXC's limit (mexc-spot-v3.md §2.1): at most 500 weight in
+ * any 10 s, one pool per IP and one per account. A sliding window, so however
+ * MEXC aligns its fixed windows none of them can see more than the budget.
+ * Requests are admitted in order; each waits until it fits in both pools; a
+ * Retry-After from MEXC holds everything back until it has passed.
  */
 export class WeightRateLimiter {
-  private readonly windowMs: number;
+  readonly windowMs: number;
+  readonly limit: number;
   private readonly budget: number;
-  private window = -1;
-  private used = { ip: 0, uid: 0 };
+  private readonly charged: Record<Scope, { at: number; weight: number }[]> = { ip: [], account: [] };
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** the most weight ever in one window, as a share of MEXC's limit */
   peakShare = 0;
+  /** total weight charged since start, per scope */
+  readonly totals: Record<Scope, number> = { ip: 0, account: 0 };
 
   constructor(private readonly options: WeightRateLimiterOptions) {
     this.windowMs = options.windowMs ?? MEXC_LIMIT.windowMs;
-    this.budget = Math.floor((options.maxWeight ?? MEXC_LIMIT.maxWeight) * (1 - (options.headroom ?? 0.1)));
+    this.limit = options.maxWeight ?? MEXC_LIMIT.maxWeight;
+    this.budget = Math.floor(this.limit * (1 - (options.headroom ?? 0.1)));
   }
 
-  /** Wait until the request fits, then charge it. Requests are admitted in order. */
-  acquire(weight: { ip: number; uid: number }): Promise<void> {
+  /** Wait until the request fits, then charge it. */
+  acquire(weight: RequestWeight): Promise<void> {
     const turn = this.queue.then(() => this.waitForRoom(weight));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  /** MEXC said Retry-After: nobody sends until then. */
+  /** MEXC said Retry-After (or 429 without one): nobody sends until then. */
+  pauseUntil(epochMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, epochMs);
+  }
+
   pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + ms);
+    this.pauseUntil(this.options.clock.now() + ms);
   }
 
+  /** When the current pause ends (0 when not paused). */
+  get pausedUntilMs(): number {
+    return this.pausedUntil > this.options.clock.now() ? this.pausedUntil : 0;
+  }
+
+  /** Weight used in the last window, per scope: what the API health panel shows. */
   usage(): { ip: number; account: number; limit: number; windowMs: number } {
-    this.roll();
-    return { ip: this.used.ip, account: this.used.uid, limit: this.options.maxWeight ?? MEXC_LIMIT.maxWeight, windowMs: this.windowMs };
+    const now = this.options.clock.now();
+    return { ip: this.used('ip', now), account: this.used('account', now), limit: this.limit, windowMs: this.windowMs };
   }
 
-  private async waitForRoom(weight: { ip: number; uid: number }): Promise<void> {
+  private async waitForRoom(weight: RequestWeight): Promise<void> {
     for (;;) {
       const now = this.options.clock.now();
       if (now < this.pausedUntil) {
         await this.options.sleep(this.pausedUntil - now);
         continue;
       }
-      this.roll();
-      if (this.used.ip + weight.ip <= this.budget && this.used.uid + weight.uid <= this.budget) {
-        this.used.ip += weight.ip;
-        this.used.uid += weight.uid;
-        this.peakShare = Math.max(this.peakShare, Math.max(this.used.ip, this.used.uid) / (this.options.maxWeight ?? MEXC_LIMIT.maxWeight));
-        return;
+      const wait = Math.max(this.waitFor('ip', weight.ip, now), this.waitFor('account', weight.uid, now));
+      if (wait > 0) {
+        await this.options.sleep(wait);
+        continue;
       }
-      await this.options.sleep((this.window + 1) * this.windowMs - now);
+      this.charge('ip', weight.ip, now);
+      this.charge('account', weight.uid, now);
+      return;
     }
   }
 
-  private roll() {
-    const window = Math.floor(this.options.clock.now() / this.windowMs);
-    if (window !== this.window) {
-      this.window = window;
-      this.used = { ip: 0, uid: 0 };
+  /** How long until `weight` fits in this scope's window (0: now). */
+  private waitFor(scope: Scope, weight: number, now: number): number {
+    if (weight === 0) return 0;
+    const entries = this.charged[scope];
+    let used = this.used(scope, now);
+    // A single request heavier than the budget waits for an empty window rather than forever.
+    const need = Math.min(weight, this.budget);
+    for (const entry of entries) {
+      if (used + need <= this.budget) break;
+      used -= entry.weight;
+      if (used + need <= this.budget) return entry.at + this.windowMs - now;
     }
+    return used + need <= this.budget ? 0 : this.windowMs;
+  }
+
+  private charge(scope: Scope, weight: number, now: number) {
+    if (weight === 0) return;
+    this.charged[scope].push({ at: now, weight });
+    this.totals[scope] += weight;
+    this.peakShare = Math.max(this.peakShare, this.used(scope, now) / this.limit);
+  }
+
+  /** Weight charged in (now − window, now]; forgets older entries. */
+  private used(scope: Scope, now: number): number {
+    const entries = this.charged[scope];
+    while (entries.length && entries[0]!.at <= now - this.windowMs) entries.shift();
+    return entries.reduce((sum, entry) => sum + entry.weight, 0);
   }
 }

@@ -1,65 +1,50 @@
 import ccxt from 'ccxt';
+import type { HttpErrorDetails } from './SpotOnlyMexc';
 
-export type ErrorClass = 'transient' | 'permanent';
+/**
+ * - transient: the request did not happen or may be repeated safely (network, timeout, 5xx, 429, 418);
+ * - permanent: the request itself is wrong (auth, permission, params, funds, symbol): never retry;
+ * - unknown-outcome: a write that may or may not have been executed (MEXC: "5XX … the execution
+ *   status is unknown", mexc-spot-v3.md §1.1): reconcile by clientOrderId, never resend blind.
+ */
+export type ErrorClass = 'transient' | 'permanent' | 'unknown-outcome';
 
 export interface Classified {
   kind: ErrorClass;
-  /** from a Retry-After header, when MEXC sent one */
+  /** from MEXC's Retry-After header, when it sent one */
   retryAfterMs: number | null;
+  /** MEXC said "too many requests" (429) or banned us (418) */
+  rateLimited: boolean;
+  /** the request timestamp was outside MEXC's window: resync the clock before a retry */
+  clockSkew: boolean;
 }
 
 /**
- * Decided once, here: network trouble, timeouts, 5xx, 429 and 418 are
- * transient and may be retried (reads only); everything the request itself
- * got wrong (auth, permission, parameters, funds, symbol) is permanent.
+ * Decided once, here. `write` is for requests that change state (placing an
+ * order): there, only a rejection that MEXC's gateway makes before the order
+ * engine sees the request (429, 418, timestamp window) is known not to have
+ * happened; every other transient failure leaves the outcome unknown.
  */
-export function classifyError(error: unknown): Classified {
-  const retryAfterMs = readRetryAfter(error);
-  // ccxt: RateLimitExceeded, DDoSProtection, ExchangeNotAvailable, OnMaintenance, RequestTimeout, InvalidNonce extend NetworkError.
-  if (error instanceof ccxt.InvalidNonce) return { kind: 'transient', retryAfterMs };
-  if (error instanceof ccxt.NetworkError) return { kind: 'transient', retryAfterMs };
-  if (error instanceof ccxt.BaseError) return { kind: 'permanent', retryAfterMs };
-  // Anything else (a TypeError from a malformed body, a socket error) is the wire, not the request.
-  return { kind: 'transient', retryAfterMs };
+export function classifyError(error: unknown, { write = false }: { write?: boolean } = {}): Classified {
+  const details = (error !== null && typeof error === 'object' ? error : {}) as HttpErrorDetails;
+  const retryAfterMs = typeof details.retryAfterMs === 'number' ? details.retryAfterMs : null;
+  const status = details.httpStatus ?? 0;
+  const rateLimited = error instanceof ccxt.DDoSProtection || error instanceof ccxt.RateLimitExceeded || status === 429 || status === 418;
+  const clockSkew = error instanceof ccxt.InvalidNonce;
+  const result = (kind: ErrorClass): Classified => ({ kind, retryAfterMs, rateLimited, clockSkew });
+
+  if (rateLimited || clockSkew) return result('transient');
+  // ccxt: ExchangeNotAvailable, OnMaintenance, RequestTimeout extend NetworkError; BadResponse is an unreadable answer.
+  const wireFailure =
+    error instanceof ccxt.NetworkError ||
+    error instanceof ccxt.BadResponse ||
+    // An ExchangeError with a 5xx status is MEXC's own failure, whatever code the body carried.
+    status >= 500 ||
+    // Anything that is not a ccxt error (a TypeError from a malformed body, a socket error) is the wire, not the request.
+    !(error instanceof ccxt.BaseError);
+  if (wireFailure) return result(write ? 'unknown-outcome' : 'transient');
+  return result('permanent');
 }
 
-function readRetryAfter(error: unknown): number | null {
-  const message = error instanceof Error ? error.message : '';
-  const match = /retry-after["':\s]+(\d+)/i.exec(message);
-  return match ? Number(match[1]) * 1000 : null;
-}
-
-/** The error a read gives its caller: typed, with a message free of URLs, keys and signatures. */
-export class ExchangeReadError extends Error {
-  constructor(
-    readonly kind: ErrorClass | 'circuit-open',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ExchangeReadError';
-  }
-}
-
-/**
- * Placing an order failed in a way that does not say whether MEXC took it
- * (5xx, timeout, reset). Never retry: reconcile by clientOrderId first.
- */
-export class OrderOutcomeUnknownError extends Error {
-  constructor(
-    readonly clientOrderId: string,
-    cause: string,
-  ) {
-    super(`Order ${clientOrderId}: outcome unknown (${cause}); reconcile before doing anything else.`);
-    this.name = 'OrderOutcomeUnknownError';
-  }
-}
-
-/** A one-line description of a ccxt error that never carries the request URL or its signature. */
-export function describeExchangeError(error: unknown): string {
-  const name = error instanceof Error ? error.constructor.name : 'Error';
-  const raw = error instanceof Error ? error.message : String(error);
-  const code = /"code"\s*:\s*(-?\d+)/.exec(raw)?.[1];
-  const msg = /"msg"\s*:\s*"([^"]{0,160})/.exec(raw)?.[1];
-  const detail = code ? `MEXC ${code}${msg ? `: ${msg}` : ''}` : raw.replace(/https?:\/\/\S+/g, '[url]').replace(/signature=[0-9a-f]+/gi, 'signature=[redacted]').slice(0, 200);
-  return `${name}: ${detail}`;
-}
+// Kept here too: engine code imports the write-side error from the classifier.
+export { OrderOutcomeUnknownError } from './OrderOutcomeUnknownError';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisCache } from '../../../main/core/cache/RedisCache';
 import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
-import { createSimMexcClient } from '../../support/createSimMexcClient';
 import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
 import { missingToolReason } from '../../support/requiredTool';
+import { clientOnSim } from './clientOnSim';
 
 const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
 
@@ -32,9 +32,9 @@ describe.skipIf(skipReason !== null)('RedisCache with a real redis-server', () =
     const a = new RedisCache(redis.url, sim.clock);
     const b = new RedisCache(redis.url, sim.clock);
     await Promise.all([a.ready(), b.ready()]);
-    await createSimMexcClient(sim, { cache: a }).client.fetchTicker('BTC/USDT');
+    await clientOnSim(sim, { cache: a }).client.fetchTicker('BTC/USDT');
     const before = sim.requestLog.length;
-    const second = createSimMexcClient(sim, { cache: b });
+    const second = clientOnSim(sim, { cache: b });
     await second.client.fetchTicker('BTC/USDT');
     expect(sim.requestLog.length).toBe(before);
     expect(second.client.metrics.snapshot().dataTypes.ticker).toMatchObject({ hits: 1, upstreamCalls: 0 });
@@ -44,7 +44,7 @@ describe.skipIf(skipReason !== null)('RedisCache with a real redis-server', () =
   it('keeps serving through Redis being killed and restarted, with no error reaching the caller', async () => {
     const cache = new RedisCache(redis.url, sim.clock);
     await cache.ready();
-    const { client } = createSimMexcClient(sim, { cache });
+    const { client } = clientOnSim(sim, { cache });
     expect(client.health().cache).toBe('redis');
     await client.fetchTicker('QRL/USDT');
 
@@ -64,12 +64,34 @@ describe.skipIf(skipReason !== null)('RedisCache with a real redis-server', () =
     await cache.close();
   });
 
+  it('answers 50 concurrent identical reads with one upstream call through Redis too', async () => {
+    const cache = new RedisCache(redis.url, sim.clock);
+    await cache.ready();
+    const { client } = clientOnSim(sim, { cache });
+    await client.loadMarkets();
+    const before = sim.requestLog.filter((r) => r.path === '/api/v3/depth').length;
+    await Promise.all(Array.from({ length: 50 }, () => client.fetchOrderBook('ETH/USDT', 10)));
+    expect(sim.requestLog.filter((r) => r.path === '/api/v3/depth').length - before).toBe(1);
+    await cache.close();
+  });
+
+  it('works from memory when Redis is unreachable from the start, saying so', async () => {
+    const cache = new RedisCache('redis://127.0.0.1:1', sim.clock);
+    const { client } = clientOnSim(sim, { cache });
+    await expect(client.fetchTicker('ETH/USDT')).resolves.toMatchObject({ symbol: 'ETH/USDT' });
+    const before = sim.requestLog.length;
+    await expect(client.fetchTicker('ETH/USDT')).resolves.toMatchObject({ symbol: 'ETH/USDT' });
+    expect(sim.requestLog.length).toBe(before);
+    expect(client.health().cache).toBe('redis-down');
+    await cache.close();
+  });
+
   it('stores keys under qrl:v1: with a TTL, and never an account key in a cache key', async () => {
     const cache = new RedisCache(redis.url, sim.clock);
     await cache.ready();
     const apiKey = 'mx0vREDISKEY00001';
     sim.accounts.addApiKey({ apiKey, secret: 'redis-secret-0123456789abcdef', balances: { USDT: '5' } });
-    await createSimMexcClient(sim, { cache, keys: { apiKey, secret: 'redis-secret-0123456789abcdef' } }).client.fetchBalance();
+    await clientOnSim(sim, { cache, keys: { apiKey, secret: 'redis-secret-0123456789abcdef' } }).client.fetchBalance();
     const { Redis } = await import('ioredis');
     const raw = new Redis(redis.url);
     const keys = await raw.keys('*');
