@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installApi } from './bridge/installApi';
-import { connectStore } from './connectStore';
+import { connectStore, onConnectionChange } from './connectStore';
 import './styles.css';
 
-const api = installApi();
+const api = installApi(onConnectionChange);
 if (api) connectStore(api);
 
 createRoot(document.getElementById('root')!).render(

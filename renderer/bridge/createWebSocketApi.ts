@@ -9,26 +9,49 @@ import {
 
 type Pending = (result: Result<unknown>) => void;
 
+export type ConnectionListener = (state: 'connecting' | 'open' | 'closed') => void;
+
+/** Reconnect delays after the socket drops: quick at first, then every 10 s. */
+export const reconnectDelayMs = (attempt: number): number => Math.min(10_000, 500 * 2 ** attempt);
+
 /**
  * window.api over the web host's WebSocket: the same methods and Results as
  * the Electron preload, so no view knows which transport it runs on.
  */
-export function createWebSocketApi(socketUrl: string): Api {
+export function createWebSocketApi(socketUrl: string, onConnection: ConnectionListener = () => undefined): Api {
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let nextId = 1;
   let socket: WebSocket | null = null;
   let opened: Promise<WebSocket> | null = null;
+  let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  // Events only flow over an open socket, so a dropped one is re-opened on its own.
+  const scheduleReconnect = () => {
+    if (retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect().catch(() => undefined);
+    }, reconnectDelayMs(attempt++));
+  };
 
   const connect = (): Promise<WebSocket> => {
     if (opened) return opened;
+    onConnection('connecting');
     opened = new Promise((resolve, reject) => {
       const ws = new WebSocket(socketUrl);
-      ws.onopen = () => resolve(ws);
+      ws.onopen = () => {
+        attempt = 0;
+        onConnection('open');
+        resolve(ws);
+      };
       ws.onerror = () => reject(new Error('Cannot reach the bot engine.'));
       ws.onclose = () => {
         opened = null;
         socket = null;
+        onConnection('closed');
+        scheduleReconnect();
         for (const settle of pending.values()) {
           settle({ ok: false, error: { code: 'INTERNAL', message: 'Connection to the bot engine closed.' } });
         }

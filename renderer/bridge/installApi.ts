@@ -1,5 +1,5 @@
 import type { Api } from '../../shared/contract';
-import { createWebSocketApi, webSocketUrlFromLocation } from './createWebSocketApi';
+import { createWebSocketApi, webSocketUrlFromLocation, type ConnectionListener } from './createWebSocketApi';
 
 declare global {
   interface Window {
@@ -11,10 +11,14 @@ declare global {
  * Electron's preload already put window.api in place; in a browser, build the
  * same object over the web host's WebSocket. Returns null when neither exists.
  */
-export function installApi(): Api | null {
-  if (window.api) return window.api;
+export function installApi(onConnection: ConnectionListener): Api | null {
+  if (window.api) {
+    // Electron's IPC has no connection to lose.
+    onConnection('open');
+    return window.api;
+  }
   const socketUrl = webSocketUrlFromLocation(window.location);
   if (!socketUrl) return null;
-  window.api = createWebSocketApi(socketUrl);
+  window.api = createWebSocketApi(socketUrl, onConnection);
   return window.api;
 }

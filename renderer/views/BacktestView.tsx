@@ -1,0 +1,187 @@
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { BacktestInputSchema, type BacktestResult } from '../../shared/contract';
+import { formatTime } from '../../shared/formatTime';
+import { api } from '../bridge/api';
+import { DecimalText } from '../components/DecimalText';
+import { Panel } from '../components/Panel';
+import { formatAxisTime, formatDate } from '../format/formatAxisTime';
+import { formatDecimal } from '../format/formatDecimal';
+import { progressPercent } from '../state/reducers';
+import { useAppStore } from '../store';
+
+const EquityChartView = lazy(() => import('../components/EquityChartView').then((module) => ({ default: module.EquityChartView })));
+
+type BacktestField = 'days' | 'initialUsdt';
+
+/** Replay the strategy over past daily candles: progress while it runs, then equity and trades. */
+export function BacktestView() {
+  const backtest = useAppStore((state) => state.backtest);
+  const setBacktest = useAppStore((state) => state.setBacktest);
+  const [days, setDays] = useState('365');
+  const [initialUsdt, setInitialUsdt] = useState('1000');
+  const [errors, setErrors] = useState<Partial<Record<BacktestField, string>>>({});
+  const running = backtest.status === 'running';
+
+  const onRun = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = BacktestInputSchema.safeParse({ days: days.trim() === '' ? Number.NaN : Number(days), initialUsdt: initialUsdt.trim() });
+    if (!parsed.success) {
+      const next: Partial<Record<BacktestField, string>> = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as BacktestField] ??= issue.message;
+      return setErrors(next);
+    }
+    setErrors({});
+    setBacktest({ status: 'running', progress: null });
+    const result = await api().runBacktest(parsed.data);
+    setBacktest(result.ok ? { status: 'done', result: result.value } : { status: 'error', error: result.error });
+  };
+
+  const percent = backtest.status === 'running' ? progressPercent(backtest.progress) : null;
+
+  return (
+    <div className="stack">
+      <Panel title="Backtest" testId="backtest-form">
+        <form className="inline-form" onSubmit={(event) => void onRun(event)} noValidate>
+          <div className={`field ${errors.days ? 'invalid' : ''}`}>
+            <label htmlFor="bt-days">Days of daily candles</label>
+            <input
+              id="bt-days"
+              type="number"
+              min={60}
+              max={3650}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+              aria-invalid={Boolean(errors.days)}
+              aria-describedby={errors.days ? 'bt-days-error' : undefined}
+            />
+            {errors.days && (
+              <span id="bt-days-error" className="field-error" role="alert">
+                {errors.days}
+              </span>
+            )}
+          </div>
+          <div className={`field ${errors.initialUsdt ? 'invalid' : ''}`}>
+            <label htmlFor="bt-usdt">Starting USDT</label>
+            <input
+              id="bt-usdt"
+              type="text"
+              inputMode="decimal"
+              value={initialUsdt}
+              onChange={(event) => setInitialUsdt(event.target.value)}
+              aria-invalid={Boolean(errors.initialUsdt)}
+              aria-describedby={errors.initialUsdt ? 'bt-usdt-error' : undefined}
+            />
+            {errors.initialUsdt && (
+              <span id="bt-usdt-error" className="field-error" role="alert">
+                {errors.initialUsdt}
+              </span>
+            )}
+          </div>
+          <button type="submit" className="primary" disabled={running}>
+            {running ? 'Running…' : 'Run backtest'}
+          </button>
+        </form>
+        {running && (
+          <div className="progress" role="status" data-testid="backtest-progress">
+            <progress max={100} value={percent ?? undefined} aria-label="Backtest progress" />
+            <span>
+              {backtest.progress ? `${backtest.progress.done} / ${backtest.progress.total} candles (${percent ?? 0} %)` : 'Starting…'}
+            </span>
+          </div>
+        )}
+        {backtest.status === 'error' && (
+          <p role="alert" className="error-text">
+            Backtest failed: {backtest.error.message}
+          </p>
+        )}
+        {backtest.status === 'idle' && <p className="panel-state empty">Runs the current strategy and risk settings over past candles, with paper fills and fees.</p>}
+      </Panel>
+      {backtest.status === 'done' && <BacktestResultPanels result={backtest.result} />}
+    </div>
+  );
+}
+
+function BacktestResultPanels({ result }: { result: BacktestResult }) {
+  const first = result.equity[0];
+  return (
+    <>
+      <Panel title={`Result · ${formatDate(result.from)} → ${formatDate(result.to)}`} testId="backtest-result">
+        <dl className="kv stats">
+          <dt>Final equity</dt>
+          <dd data-testid="bt-final-equity">
+            <DecimalText value={result.finalEquityUsdt} digits={2} unit="USDT" />
+          </dd>
+          <dt>PnL</dt>
+          <dd>
+            <DecimalText value={result.pnlUsdt} digits={2} variant="signed" unit="USDT" />
+          </dd>
+          <dt>Max drawdown</dt>
+          <dd>
+            <DecimalText value={result.maxDrawdownPercent} digits={2} /> %
+          </dd>
+          <dt>Trades</dt>
+          <dd data-testid="bt-trade-count">{result.trades.length}</dd>
+        </dl>
+        {result.equity.length > 1 ? (
+          <Suspense fallback={<p className="panel-state loading">Loading chart…</p>}>
+          <EquityChartView
+            label="Backtest equity curve in USDT"
+            description={`Equity from ${formatDecimal(first.equityUsdt, 2)} USDT on ${formatDate(first.time)} to ${formatDecimal(result.finalEquityUsdt, 2)} USDT on ${formatDate(result.to)}; maximum drawdown ${formatDecimal(result.maxDrawdownPercent, 2)} %.`}
+            points={result.equity.map((point) => ({ time: point.time, value: point.equityUsdt }))}
+          />
+          </Suspense>
+        ) : (
+          <p className="panel-state empty">Not enough points for an equity curve.</p>
+        )}
+      </Panel>
+      <Panel title={`Trades (${result.trades.length})`} testId="backtest-trades" status={result.trades.length ? { kind: 'ready' } : { kind: 'empty', message: 'The strategy made no trades over this period.' }}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Side</th>
+              <th scope="col" className="r">
+                Price
+              </th>
+              <th scope="col" className="r opt">
+                Amount
+              </th>
+              <th scope="col" className="r opt">
+                Cost
+              </th>
+              <th scope="col" className="r opt">
+                Fee
+              </th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.trades.map((trade, index) => (
+              <tr key={`${trade.time}-${index}`}>
+                <td className="nowrap" title={formatTime(trade.time)}>
+                  {formatDate(trade.time)} {formatAxisTime(trade.time, false)}
+                </td>
+                <td>
+                  <span className={`side side-${trade.side}`}>{trade.side.toUpperCase()}</span>
+                </td>
+                <td className="r">
+                  <DecimalText value={trade.price} />
+                </td>
+                <td className="r opt">
+                  <DecimalText value={trade.amount} />
+                </td>
+                <td className="r opt">
+                  <DecimalText value={trade.cost} digits={2} />
+                </td>
+                <td className="r opt">
+                  <DecimalText value={trade.fee} />
+                </td>
+                <td className="reason">{trade.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Panel>
+    </>
+  );
+}

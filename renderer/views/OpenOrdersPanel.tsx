@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { Order } from '../../shared/contract';
+import { formatTime } from '../../shared/formatTime';
+import { api } from '../bridge/api';
+import { DecimalText } from '../components/DecimalText';
+import { ErrorText, Panel } from '../components/Panel';
+import { useCommand } from '../components/useCommand';
+import { useAppStore } from '../store';
+import { snapshotPanelStatus } from './snapshotStatus';
+
+/** Open orders with a cancel per row and one for all (two steps, since it cannot be undone). */
+export function OpenOrdersPanel() {
+  const snapshot = useAppStore((state) => state.snapshot);
+  const error = useAppStore((state) => state.snapshotError);
+  const cancelAll = useCommand();
+  const [confirmAll, setConfirmAll] = useState(false);
+  const orders = snapshot?.openOrders ?? [];
+  const status = snapshotPanelStatus(snapshot, error, (s) => (s.openOrders.length === 0 ? 'No open orders.' : null));
+
+  const onCancelAll = async () => {
+    if (!confirmAll) return setConfirmAll(true);
+    setConfirmAll(false);
+    await cancelAll.run(() => api().cancelAllOrders());
+  };
+
+  return (
+    <Panel
+      title={`Open orders${orders.length ? ` (${orders.length})` : ''}`}
+      testId="orders-panel"
+      status={status}
+      actions={
+        orders.length > 0 && (
+          <>
+            {confirmAll && (
+              <button type="button" className="small" onClick={() => setConfirmAll(false)}>
+                Keep orders
+              </button>
+            )}
+            <button type="button" className="small danger" disabled={cancelAll.pending} onClick={() => void onCancelAll()}>
+              {confirmAll ? `Confirm: cancel all ${orders.length}` : 'Cancel all'}
+            </button>
+          </>
+        )
+      }
+    >
+      <ErrorText error={cancelAll.error} />
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Side</th>
+            <th scope="col" className="opt">
+              Type
+            </th>
+            <th scope="col" className="r">
+              Price
+            </th>
+            <th scope="col" className="r">
+              Amount
+            </th>
+            <th scope="col" className="r opt">
+              Filled
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <OrderRow key={order.id} order={order} />
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}
+
+function OrderRow({ order }: { order: Order }) {
+  const cancel = useCommand();
+  return (
+    <tr>
+      <td className="nowrap">{formatTime(order.time)}</td>
+      <td>
+        <span className={`side side-${order.side}`}>{order.side.toUpperCase()}</span>
+        {order.paper && <span className="tag">paper</span>}
+      </td>
+      <td className="opt">{order.type}</td>
+      <td className="r">
+        <DecimalText value={order.price} />
+      </td>
+      <td className="r">
+        <DecimalText value={order.amount} />
+      </td>
+      <td className="r opt">
+        <DecimalText value={order.filled} />
+      </td>
+      <td className="r">
+        <button
+          type="button"
+          className="small"
+          disabled={cancel.pending}
+          aria-label={`Cancel ${order.side} order ${order.amount} at ${order.price ?? 'market'}`}
+          onClick={() => void cancel.run(() => api().cancelOrder({ id: order.id }))}
+        >
+          {cancel.pending ? 'Canceling…' : 'Cancel'}
+        </button>
+        {cancel.error && (
+          <span role="alert" className="error-text inline">
+            {cancel.error.message}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

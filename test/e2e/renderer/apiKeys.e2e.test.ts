@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotService } from '../../../main/core/bot/BotService';
+import type { WebHost } from '../../../main/web/WebHost';
+import { launchChromium } from '../../support/launchChromium';
+import { MemorySecretStore } from '../../support/MemorySecretStore';
+import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
+import { screenshotPath } from '../../support/screenshotPath';
+import { startTestWebHost } from '../../support/startTestWebHost';
+import { UNREACHABLE_EXCHANGE } from './engineScenarios';
+
+const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+
+const API_KEY = 'mx0vglE2Ekey7H3q9ZtW';
+const SECRET = 'e2eSecret_9f8c7b6a5d4e3f2a1b0c';
+
+/** Everything the page could have kept: markup, input values, storage, console, and frames in both directions. */
+async function pageTraces(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const storage = (store: Storage) => Object.keys(store).map((key) => `${key}=${store.getItem(key)}`);
+    const inputs = [...document.querySelectorAll('input, textarea')].map((input) => (input as HTMLInputElement).value);
+    return [document.documentElement.outerHTML, document.body.innerText, ...inputs, ...storage(localStorage), ...storage(sessionStorage), document.cookie].join('\n');
+  });
+}
+
+describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web host, real engine)', () => {
+  let host: WebHost;
+  let browser: Browser;
+  const secrets = new MemorySecretStore();
+  beforeAll(async () => {
+    ({ host } = await startTestWebHost(new BotService({ secretStore: secrets, exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined })));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('saves keys to the keychain and never lets the secret back into the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const received: string[] = [];
+    const sent: string[] = [];
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => received.push(String(frame.payload)));
+      socket.on('framesent', (frame) => sent.push(String(frame.payload)));
+    });
+    await page.goto(host.url);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('No keys saved');
+
+    const secretInput = page.getByLabel('Secret');
+    expect(await secretInput.getAttribute('type')).toBe('password');
+    expect(await secretInput.getAttribute('autocomplete')).toBe('off');
+
+    // A malformed secret is refused on the page with the contract's message, and nothing is sent.
+    await page.getByRole('textbox', { name: 'API key', exact: true }).fill(API_KEY);
+    await secretInput.fill('short');
+    await page.getByRole('button', { name: 'Save keys' }).click();
+    await expect.poll(() => page.getByText('secret looks too short').count()).toBe(1);
+    expect(sent.some((frame) => frame.includes('saveApiKeys'))).toBe(false);
+
+    await secretInput.fill(SECRET);
+    await page.getByRole('button', { name: 'Save keys' }).click();
+    await expect.poll(() => page.getByTestId('masked-key').textContent()).toMatch(/^mx0v.*…/);
+    const masked = (await page.getByTestId('masked-key').textContent())!;
+    expect(masked).not.toContain(API_KEY);
+    expect(await secrets.load()).toEqual({ apiKey: API_KEY, secret: SECRET });
+
+    // The form is emptied as soon as the keys are sent.
+    expect(await page.getByLabel('Secret').inputValue()).toBe('');
+    expect(await page.getByRole('textbox', { name: 'API key', exact: true }).inputValue()).toBe('');
+    const file = screenshotPath('settings-keys-saved');
+    await page.screenshot({ path: file, fullPage: true });
+
+    // Reload: the page asks the engine again and still only ever sees the masked key.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('masked-key').textContent()).toBe(masked);
+
+    const traces = await pageTraces(page);
+    expect(traces.includes(SECRET), 'secret found in the DOM, an input or storage').toBe(false);
+    expect(traces.includes(API_KEY), 'full API key found in the DOM, an input or storage').toBe(false);
+    expect(received.filter((frame) => frame.includes(SECRET))).toEqual([]);
+    expect(received.filter((frame) => frame.includes(API_KEY))).toEqual([]);
+    expect(consoleLines.filter((line) => line.includes(SECRET))).toEqual([]);
+    // It travelled once, one way: renderer → engine, in the saveApiKeys request.
+    const carrying = sent.filter((frame) => frame.includes(SECRET));
+    expect(carrying).toHaveLength(1);
+    expect(JSON.parse(carrying[0])).toMatchObject({ command: 'saveApiKeys' });
+    await page.close();
+  });
+
+  it('deletes the keys only after a second, confirming press', async () => {
+    await secrets.save({ apiKey: API_KEY, secret: SECRET });
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Saved in the OS keychain');
+    await page.getByRole('button', { name: 'Delete keys' }).click();
+    expect(await secrets.load()).not.toBeNull();
+    await page.getByRole('button', { name: 'Confirm: delete keys' }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('No keys saved');
+    expect(await secrets.load()).toBeNull();
+    await page.close();
+  });
+
+  it('says what to do when the keychain is unavailable', async () => {
+    secrets.unavailable = true;
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('api-keys').getByRole('alert').textContent()).toContain('Secret Service');
+    await page.close();
+    secrets.unavailable = false;
+  });
+});
