@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describeZodError } from '../../../shared/describeZodError';
 import { defaultSettings, SettingsSchema, type Settings } from '../../../shared/settings';
 import type { Clock } from '../clock';
-import { writeFileAtomic } from './writeFileAtomic';
+import { atomicWriteFile } from '../storage/atomicWriteFile';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -44,7 +44,7 @@ export class SettingsStore {
     await fs.rename(this.file, aside).catch(() => undefined);
     const backup = await readSettings(`${this.file}.bak`);
     const recovered = backup.kind === 'ok' ? backup.settings : defaultSettings();
-    await writeFileAtomic(this.file, serialize(recovered));
+    await atomicWriteFile(this.file, serialize(recovered));
     const from = backup.kind === 'ok' ? 'the last good copy (settings.json.bak)' : 'the defaults';
     return this.accept(recovered, `The settings file was damaged (${primary.problem}); it was kept as ${path.basename(aside)} and ${from} restored.`);
   }
@@ -54,7 +54,7 @@ export class SettingsStore {
     const settings = SettingsSchema.parse(next);
     await fs.mkdir(this.dataDir, { recursive: true });
     await fs.copyFile(this.file, `${this.file}.bak`).catch(() => undefined);
-    await writeFileAtomic(this.file, serialize(settings));
+    await atomicWriteFile(this.file, serialize(settings));
     this.current = settings;
     return settings;
   }
