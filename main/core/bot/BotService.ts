@@ -369,6 +369,8 @@ export class BotService {
   async handleSystemResume(): Promise<void> {
     this.logger.info('System resumed from sleep: refreshing state.');
     await Promise.all([this.feeds.ticker.refresh(), this.feeds.orderBook.refresh(), this.feeds.dailyCandles.refresh()]);
+    // Orders may have filled or been sent while asleep: settle every unfinished intent first.
+    if (this.trading?.ready) await this.trading.reconcile().then(() => this.trading?.refresh()).catch((error: Error) => this.logger.warn(`Reconcile after resume: ${error.message}`));
     this.publishSnapshot();
   }
 
