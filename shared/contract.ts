@@ -97,6 +97,8 @@ export const ApiHealthSchema = z.object({
       misses: count,
       upstreamCalls: count,
       errors: count,
+      /** failed requests a retry recovered: faults the user did not feel, still shown */
+      retries: count,
       /** ms epoch of the newest data held, null if none yet */
       fetchedAt: z.number().int().nonnegative().nullable(),
     }),

@@ -14,8 +14,8 @@ const health = (dataTypes: ApiHealth['dataTypes']): ApiHealth => ({
 describe('API health figures', () => {
   it('computes the cache hit rate over every data type', () => {
     const value = health({
-      ticker: { hits: 9, misses: 1, upstreamCalls: 1, errors: 0, fetchedAt: 5 },
-      ohlcv: { hits: 1, misses: 9, upstreamCalls: 9, errors: 0, fetchedAt: 9 },
+      ticker: { hits: 9, misses: 1, upstreamCalls: 1, errors: 0, retries: 0, fetchedAt: 5 },
+      ohlcv: { hits: 1, misses: 9, upstreamCalls: 9, errors: 0, retries: 0, fetchedAt: 9 },
     });
     expect(cacheHitRatePercent(value)).toBe(50);
     expect(newestFetch(value)).toBe(9);

@@ -68,6 +68,9 @@ export function ApiHealthPanel() {
               <th scope="col" className="r">
                 Errors
               </th>
+              <th scope="col" className="r">
+                Retries
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -78,6 +81,7 @@ export function ApiHealthPanel() {
                 <td className="r">{stats.hits}</td>
                 <td className="r">{stats.misses}</td>
                 <td className={`r ${stats.errors ? 'warn-text' : ''}`}>{stats.errors}</td>
+                <td className="r">{stats.retries}</td>
               </tr>
             ))}
           </tbody>

@@ -127,6 +127,13 @@ describe('injected faults map to ccxt network errors', () => {
     await expect(exchange.fetchTicker('QRL/USDT')).resolves.toBeDefined();
   });
 
+  it('malformed JSON is malformed even where the answer is short: `{}` is never served whole', async () => {
+    sim.faults.inject({ kind: 'malformed-json', path: '/api/v3/ping' });
+    const body = await (await fetch(`${sim.url}/api/v3/ping`)).text();
+    expect(() => JSON.parse(body)).toThrow(SyntaxError);
+    expect(JSON.parse(await (await fetch(`${sim.url}/api/v3/ping`)).text())).toEqual({});
+  });
+
   it('5xx after acceptance: the client sees RequestTimeout, yet the order exists (outcome unknown)', async () => {
     const { exchange } = simClient(sim, { balances: { USDT: '1000' } });
     await exchange.loadMarkets();

@@ -67,5 +67,5 @@ export async function startMexcSim(options: Partial<SimOptions> = {}): Promise<M
   };
 }
 
-export type { FaultRule } from './Faults';
+export type { FaultKind, FaultRule } from './Faults';
 export { READ_ONLY, TRADING } from './Accounts';

@@ -90,7 +90,7 @@ async function handle(sim: SimState, request: IncomingMessage, response: ServerR
     const signedKey = route.signed ? authenticate(sim, route, typeof apiKeyHeader === 'string' ? apiKeyHeader : undefined, key, rawQuery, body, now) : null;
     const result = route.handle({ params, now, key: signedKey, sim });
     if (fault?.kind === '5xx-after-accept') return sendJson(response, 504, { code: 504, msg: 'Gateway Time-out' }, log);
-    if (fault?.kind === 'malformed-json') return send(response, 200, JSON.stringify(result).slice(0, 25), log, { 'Content-Type': 'application/json' });
+    if (fault?.kind === 'malformed-json') return send(response, 200, truncatedJson(result), log, { 'Content-Type': 'application/json' });
     return sendJson(response, 200, result, log);
   } catch (error) {
     if (error instanceof MexcError) return sendJson(response, error.status, { code: error.code, msg: error.message }, log);
@@ -133,3 +133,9 @@ function send(response: ServerResponse, status: number, text: string, log: (stat
 }
 
 export { MEXC_ERRORS };
+
+/** A body cut short: any proper prefix of an object or array is invalid JSON, even of a short one like `[]`. */
+function truncatedJson(result: unknown): string {
+  const text = JSON.stringify(result);
+  return text.slice(0, Math.min(25, text.length - 1));
+}

@@ -52,7 +52,19 @@ export class VirtualTime implements Clock, Timers {
       // A timer's async work (a poll, a strategy run) finishes before time moves on.
       await Promise.resolve(timer.callback()).catch(() => undefined);
     }
-    this.setNow(end);
+    // A sleep inside a callback may have carried the clock past `end`: time never runs backwards.
+    this.setNow(Math.max(this.current, end));
+    await settle();
+  }
+
+  /**
+   * A wait inside the engine (a backoff, a rate-limit pause) passes virtual
+   * time, as it would for a sleeping process: the clock moves on by `ms`.
+   * Timers that fall due meanwhile run on the next `advance`. Without this an
+   * instant sleep on a frozen clock spins a wait-until loop forever.
+   */
+  async sleep(ms: number): Promise<void> {
+    this.setNow(this.current + Math.max(0, ms));
     await settle();
   }
 

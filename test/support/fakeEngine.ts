@@ -139,9 +139,9 @@ export class FakeEngine {
             cache: this.settings.redisUrl ? 'redis' : 'memory',
             weight: { ip: 42, account: 12, limit: 500, windowMs: 10_000 },
             dataTypes: {
-              ticker: { hits: 180, misses: 20, upstreamCalls: 20, errors: stale ? 3 : 0, fetchedAt },
-              ohlcv: { hits: 44, misses: 2, upstreamCalls: 2, errors: 0, fetchedAt: t - HOUR },
-              balance: { hits: 30, misses: 6, upstreamCalls: 6, errors: 0, fetchedAt },
+              ticker: { hits: 180, misses: 20, upstreamCalls: 20, errors: stale ? 3 : 0, retries: stale ? 6 : 1, fetchedAt },
+              ohlcv: { hits: 44, misses: 2, upstreamCalls: 2, errors: 0, retries: 0, fetchedAt: t - HOUR },
+              balance: { hits: 30, misses: 6, upstreamCalls: 6, errors: 0, retries: 0, fetchedAt },
             },
             latencyMs: { p50: 84, p99: 412, samples: 220 },
             lastError: stale ? 'MEXC 503 Service Unavailable (3 in a row)' : null,

@@ -37,8 +37,8 @@ export async function startEngineWebHost(
     exchangeBaseUrl: sim.url,
     clock: time,
     timers: time,
-    // Backoff waits would only slow the tests down: retry at once.
-    sleep: async () => undefined,
+    // On a virtual clock a wait passes virtual time; on real time, backoff waits would only slow the tests down.
+    sleep: time ? (ms) => time.sleep(ms) : async () => undefined,
   });
   await service.init();
   const host = await startWebHost({ service, staticDir: BUILT_RENDERER });

@@ -7,6 +7,7 @@ interface Counters {
   misses: number;
   upstreamCalls: number;
   errors: number;
+  retries: number;
   fetchedAt: number | null;
 }
 
@@ -47,6 +48,11 @@ export class ExchangeMetrics {
     const bucket = LATENCY_BUCKETS_MS.findIndex((bound) => latency <= bound);
     this.histogram[bucket === -1 ? LATENCY_BUCKETS_MS.length : bucket]!++;
   }
+  /** a request failed and is being retried: the fault stays visible even when the retry recovers */
+  retried(type: DataType, message: string) {
+    this.counters(type).retries++;
+    this.lastError = message;
+  }
   error(type: DataType, message: string) {
     this.counters(type).errors++;
     this.lastError = message;
@@ -69,7 +75,7 @@ export class ExchangeMetrics {
   private counters(type: DataType): Counters {
     let c = this.perType.get(type);
     if (!c) {
-      c = { hits: 0, misses: 0, upstreamCalls: 0, errors: 0, fetchedAt: null };
+      c = { hits: 0, misses: 0, upstreamCalls: 0, errors: 0, retries: 0, fetchedAt: null };
       this.perType.set(type, c);
     }
     return c;

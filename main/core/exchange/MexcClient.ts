@@ -270,6 +270,7 @@ export class MexcClient implements MarketDataSource {
           maxRetries: this.options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
           capMs: this.options.maxWaitMs ?? RETRY_DEFAULTS.capMs,
           onRetry: async (_attempt, _delay, error) => {
+            this.metrics.retried(type, describeExchangeError(error, this.secrets));
             if (classifyError(error).clockSkew) await this.resyncClock();
           },
         },
