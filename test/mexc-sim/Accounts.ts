@@ -65,6 +65,15 @@ export class Accounts {
     return this.keys.get(apiKey);
   }
 
+  /** The account a user-data-stream listenKey belongs to, and until when the key is valid. */
+  byListenKey(listenKey: string): { account: Account; validUntil: number } | undefined {
+    for (const { account } of this.keys.values()) {
+      const validUntil = account.listenKeys.get(listenKey);
+      if (validUntil !== undefined) return { account, validUntil };
+    }
+    return undefined;
+  }
+
   /** For test assertions: the account behind a key. */
   account(apiKey: string): Account {
     const key = this.keys.get(apiKey);

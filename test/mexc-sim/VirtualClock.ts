@@ -13,6 +13,11 @@ export class VirtualClock {
     this.current = start;
   }
 
+  /** following the real clock (a standalone run) rather than a driven one */
+  get isReal(): boolean {
+    return this.real;
+  }
+
   now(): number {
     return this.real ? Date.now() : this.current;
   }

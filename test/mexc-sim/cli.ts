@@ -16,5 +16,5 @@ const sim = await startMexcSim({
   startTime: Date.now(),
 });
 const demo = sim.accounts.addApiKey({ apiKey: 'mx0vSIMDEMOKEY0001', secret: 'simdemosecret0000000000000000001', balances: { USDT: '10000', QRL: '0' } });
-process.stdout.write(`MEXC simulator on ${sim.url} (demo key ${demo.apiKey}, secret ${demo.secret})\n`);
+process.stdout.write(`MEXC simulator on ${sim.url}, WebSocket ${sim.ws.url} (demo key ${demo.apiKey}, secret ${demo.secret})\n`);
 process.on('SIGINT', () => void sim.close().then(() => process.exit(0)));

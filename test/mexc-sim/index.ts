@@ -4,6 +4,7 @@ import { createSimServer } from './server';
 import { SimState, type RequestLogEntry } from './SimState';
 import type { RateLimitMode } from './RateLimiter';
 import { VirtualClock } from './VirtualClock';
+import { attachWebSocket, type SimWebSocket } from './wsServer';
 
 export interface SimOptions {
   seed: number;
@@ -34,6 +35,8 @@ export const DEFAULT_SIM_OPTIONS: SimOptions = {
 export interface MexcSim {
   /** base URL for ccxt's urls.api.spot.public/private (no /api/v3) */
   url: string;
+  /** MEXC's Spot WebSocket on the same port (ccxt's urls.api.ws.spot; `?listenKey=` for user data) */
+  ws: SimWebSocket;
   port: number;
   clock: VirtualClock;
   faults: { inject(rule: FaultRule): void; clear(): void; injected: Map<string, number> };
@@ -55,15 +58,21 @@ export async function startMexcSim(options: Partial<SimOptions> = {}): Promise<M
   );
   const http = createSimServer(state);
   const port = await http.listen(o.port);
+  const url = `http://127.0.0.1:${port}`;
+  const ws = attachWebSocket(http.server, state, url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    ws,
     port,
     clock,
     faults: state.faults,
     accounts: state.accounts,
     state,
     requestLog: state.requestLog,
-    close: http.close,
+    close: async () => {
+      await ws.close();
+      await http.close();
+    },
   };
 }
 

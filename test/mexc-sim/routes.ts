@@ -122,7 +122,7 @@ function findOrder(account: Account, params: URLSearchParams): SimOrder {
   return order;
 }
 
-function publicTrades(ctx: RouteContext, spec: SymbolSpec, count: number, from?: number, to?: number) {
+export function publicTrades(ctx: RouteContext, spec: SymbolSpec, count: number, from?: number, to?: number) {
   const path = ctx.sim.paths.get(spec.symbol)!;
   const slot = 10_000;
   const end = Math.floor((to ?? ctx.now) / slot) * slot;
