@@ -34,7 +34,7 @@ const requestOf: Record<WorkloadDataType, { method: string; path: string; params
   ohlcv: { method: 'GET', path: 'klines', params: { symbol: 'QRLUSDT' }, ttlSeconds: ttl.ohlcv },
 };
 
-type Reader = (type: WorkloadDataType) => Promise<unknown>;
+type Reader = ((type: WorkloadDataType) => Promise<unknown>) & { close?(): void };
 interface DayResult {
   upstream: number;
   peakWeightShare: number;
@@ -49,9 +49,10 @@ async function newSim(options: Parameters<typeof startMexcSim>[0] = {}): Promise
   return sim;
 }
 
-function clientFor(sim: MexcSim, cache: Cache) {
+/** The product's client; with `streams`, on MEXC's WebSocket as the app runs it, else REST only. */
+function clientFor(sim: MexcSim, cache: Cache, streams = false) {
   const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS });
-  return new MexcClient({ exchange, cache, ttls: ttl, clock: sim.clock, sleep: async (ms) => sim.clock.advance(ms), random: () => 0.5 });
+  return new MexcClient({ exchange, cache, ttls: ttl, clock: sim.clock, sleep: async (ms) => sim.clock.advance(ms), random: () => 0.5, streamUrl: streams ? sim.ws.url : null });
 }
 
 /** (a) no cache: every consumer request goes to MEXC. */
@@ -81,7 +82,7 @@ function plainCacheReader(exchange: SpotOnlyMexc, sim: MexcSim): Reader {
 
 /** (c) this client. */
 function clientReader(client: MexcClient): Reader {
-  return (type) =>
+  const reader: Reader = (type) =>
     ({
       ticker: () => client.fetchTicker(SYMBOL),
       orderBook: () => client.fetchOrderBook(SYMBOL, 20),
@@ -89,6 +90,8 @@ function clientReader(client: MexcClient): Reader {
       balance: () => client.fetchBalance(),
       ohlcv: () => client.fetchOHLCV(SYMBOL, '1d', { limit: 120 }),
     })[type]();
+  reader.close = () => client.close();
+  return reader;
 }
 
 const pathType = new Map(Object.entries(requestOf).map(([type, r]) => [`/api/v3/${r.path}`, type as WorkloadDataType]));
@@ -108,9 +111,14 @@ async function replayDay(workload: Workload, make: (sim: MexcSim) => Reader): Pr
   const read = make(sim);
   let errors = 0;
   for (const [offset, type] of requestsOf(workload)) {
-    if (DAY_START + offset > sim.clock.now()) sim.clock.set(DAY_START + offset);
+    if (DAY_START + offset > sim.clock.now()) {
+      sim.clock.set(DAY_START + offset);
+      // Let the simulator's pushes for the new moment go out (and arrive) before the read.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await read(type).catch(() => errors++);
   }
+  read.close?.();
   const perType: DayResult['perType'] = {};
   for (const r of sim.requestLog) {
     const type = pathType.get(r.path) ?? 'other';
@@ -233,7 +241,8 @@ const noCache = args.includes('--replay-no-cache')
   ? await replayDay(workload, (sim) => rawReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS })))
   : noCacheByDefinition(workload);
 const plain = await replayDay(workload, (sim) => plainCacheReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS }), sim));
-const ours = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock))));
+const ours = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock), true)));
+const oursRestOnly = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock))));
 const floor = ttlFloor(workload);
 
 const latencySim = await newSim({ enforceRateLimit: false });
@@ -258,12 +267,12 @@ const report = {
   workload: path.basename(workloadFile),
   periodHours: periodHours(workload),
   demandRequests: demand,
-  upstream: { noCache: noCache.upstream, plainTtlCache: plain.upstream, thisClient: ours.upstream, ttlFloor: floor },
-  upstreamPerType: { noCache: noCache.perType, plainTtlCache: plain.perType, thisClient: ours.perType },
+  upstream: { noCache: noCache.upstream, plainTtlCache: plain.upstream, thisClient: ours.upstream, thisClientRestOnly: oursRestOnly.upstream, ttlFloor: floor },
+  upstreamPerType: { noCache: noCache.perType, plainTtlCache: plain.perType, thisClient: ours.perType, thisClientRestOnly: oursRestOnly.perType },
   thisClientShareOfNoCache: ours.upstream / noCache.upstream,
-  peakWeightShare: { noCache: noCache.peakWeightShare, plainTtlCache: plain.peakWeightShare, thisClient: ours.peakWeightShare },
-  rateLimited: { noCache: noCache.limited, plainTtlCache: plain.limited, thisClient: ours.limited },
-  readErrors: { noCache: noCache.errors, plainTtlCache: plain.errors, thisClient: ours.errors },
+  peakWeightShare: { noCache: noCache.peakWeightShare, plainTtlCache: plain.peakWeightShare, thisClient: ours.peakWeightShare, thisClientRestOnly: oursRestOnly.peakWeightShare },
+  rateLimited: { noCache: noCache.limited, plainTtlCache: plain.limited, thisClient: ours.limited, thisClientRestOnly: oursRestOnly.limited },
+  readErrors: { noCache: noCache.errors, plainTtlCache: plain.errors, thisClient: ours.errors, thisClientRestOnly: oursRestOnly.errors },
   cachedReadLatencyMs: { memory: memoryLatency, redis: redisLatency },
   concurrent50Upstream: { memory: concurrentMemory, redis: concurrentRedis },
   burst1000: { thisClient: burstClient, ccxtThrottle: burstCcxt },
@@ -275,11 +284,12 @@ console.log(`\nWorkload ${report.workload}: ${demand} reads wanted over ${report
 console.table({
   '(a) no cache': { 'upstream REST calls': noCache.upstream, 'share of (a)': pct(1), 'peak weight / limit': pct(noCache.peakWeightShare), '429/418': noCache.limited },
   '(b) plain TTL cache (seed table)': { 'upstream REST calls': plain.upstream, 'share of (a)': pct(plain.upstream / noCache.upstream), 'peak weight / limit': pct(plain.peakWeightShare), '429/418': plain.limited },
-  '(c) this client': { 'upstream REST calls': ours.upstream, 'share of (a)': pct(report.thisClientShareOfNoCache), 'peak weight / limit': pct(ours.peakWeightShare), '429/418': ours.limited },
+  '(c) this client (WebSocket streams + REST)': { 'upstream REST calls': ours.upstream, 'share of (a)': pct(report.thisClientShareOfNoCache), 'peak weight / limit': pct(ours.peakWeightShare), '429/418': ours.limited },
+  "(c') this client, streams off (REST only)": { 'upstream REST calls': oursRestOnly.upstream, 'share of (a)': pct(oursRestOnly.upstream / noCache.upstream), 'peak weight / limit': pct(oursRestOnly.peakWeightShare), '429/418': oursRestOnly.limited },
   'floor: any REST poller within the TTLs': { 'upstream REST calls': floor, 'share of (a)': pct(floor / noCache.upstream), 'peak weight / limit': '', '429/418': '' },
 });
 console.log('upstream calls per data type:');
-console.table({ '(a)': noCache.perType, '(b)': plain.perType, '(c)': ours.perType });
+console.table({ '(a)': noCache.perType, '(b)': plain.perType, '(c)': ours.perType, "(c')": oursRestOnly.perType });
 console.table({
   'cached read, memory': { 'p50 ms': memoryLatency.p50.toFixed(4), 'p99 ms': memoryLatency.p99.toFixed(4) },
   'cached read, Redis (loopback)': { 'p50 ms': redisLatency?.p50.toFixed(4) ?? 'n/a', 'p99 ms': redisLatency?.p99.toFixed(4) ?? 'n/a' },

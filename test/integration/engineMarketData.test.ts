@@ -32,6 +32,25 @@ describe('engine market data through the real client and the simulator', () => {
     expect(candles.candles).toHaveLength(30);
   });
 
+  it('on MEXC push streams: the ticker and order book stay live with no REST polling of them', async () => {
+    const time = new VirtualTime(Date.UTC(2026, 10, 25, 9));
+    engine = await startEngineWebHost({ time, streams: true });
+    await time.advance(1_000); // markets load over REST; the feeds subscribe
+    for (let turn = 0; turn < 20_000 && engine.sim.ws.subscriptions < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await time.advance(60_000);
+    const rest = (path: string) => engine.sim.requestLog.filter((r) => r.path === path).length;
+    const [depthBefore, tickerBefore] = [rest('/api/v3/depth'), rest('/api/v3/ticker/24hr')];
+    await time.advance(10 * 60_000);
+    const snapshot = engine.service.snapshot();
+    // REST polling would have asked 120 times for the book (5 s) and 20 for the ticker (30 s) in these 10 minutes.
+    expect(rest('/api/v3/depth')).toBe(depthBefore);
+    expect(rest('/api/v3/ticker/24hr') - tickerBefore).toBeLessThanOrEqual(1); // the 24 h statistics, every 15 min
+    expect(snapshot.market).toMatchObject({ stale: false });
+    expect(snapshot.market!.fetchedAt).toBeGreaterThan(time.now() - 10_000);
+    expect(snapshot.orderBook!.bids.length).toBeGreaterThan(0);
+    expect(snapshot.apiHealth!.dataTypes.orderBook!.hits).toBeGreaterThan(0);
+  });
+
   it('marks data stale and opens the breaker during an outage, and raises an alert', async () => {
     const time = new VirtualTime(Date.UTC(2026, 10, 25, 9));
     engine = await startEngineWebHost({ time });

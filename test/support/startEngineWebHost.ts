@@ -23,7 +23,7 @@ export interface EngineWebHost {
  * real clock), serving the built renderer.
  */
 export async function startEngineWebHost(
-  options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv; time?: VirtualTime } = {},
+  options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv; time?: VirtualTime; streams?: boolean } = {},
 ): Promise<EngineWebHost> {
   // Real time for a browser session; a VirtualTime makes engine and simulator share one virtual clock.
   const time = options.time;
@@ -35,6 +35,8 @@ export async function startEngineWebHost(
     dataDir,
     env: options.env ?? {},
     exchangeBaseUrl: sim.url,
+    // MEXC's WebSocket (the simulator's) only when asked: most suites count REST calls.
+    exchangeStreamUrl: options.streams ? sim.ws.url : null,
     clock: time,
     timers: time,
     // On a virtual clock a wait passes virtual time; on real time, backoff waits would only slow the tests down.

@@ -27,7 +27,7 @@ import { runBacktest } from '../trading/backtest';
 import { marketInfoFromCcxt } from '../trading/MarketInfo';
 import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { nextBotState, type LifecycleCommand } from './botTransitions';
-import { ExchangeSession } from './ExchangeSession';
+import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { nextDailyRun } from './nextDailyRun';
 import { TradingEngine } from './TradingEngine';
 
@@ -44,6 +44,8 @@ export interface BotServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** overrides MEXC_BASE_URL (tests point it at the simulator) */
   exchangeBaseUrl?: string;
+  /** overrides MEXC_WS_URL (tests: the simulator's WebSocket); null: REST only */
+  exchangeStreamUrl?: string | null;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -98,12 +100,15 @@ export class BotService {
     });
     this.settingsStore = options.dataDir ? new SettingsStore(options.dataDir, this.clock) : null;
     const env = options.env ?? {};
+    const baseUrl = options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined);
     this.session = new ExchangeSession({
       apiKeys: this.apiKeys,
       clock: this.clock,
       logger: this.logger,
       env,
-      baseUrl: options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined),
+      baseUrl,
+      streamUrl: options.exchangeStreamUrl !== undefined ? options.exchangeStreamUrl : streamUrlFrom(env, baseUrl),
+      timers: this.timers,
       sleep: options.sleep,
     });
     this.feeds = new MarketFeeds({

@@ -3,9 +3,10 @@ import type { Cache } from '../cache/Cache';
 import { resolveCacheTtls } from '../cache/cacheTtls';
 import { MemoryCache } from '../cache/MemoryCache';
 import { RedisCache } from '../cache/RedisCache';
-import type { Clock } from '../clock';
+import type { Clock, Timers } from '../clock';
 import { MexcClient } from '../exchange/MexcClient';
 import { createMexcExchange } from '../exchange/SpotOnlyMexc';
+import { MEXC_WS_URL } from '../exchange/streams/MexcStreams';
 import type { Logger } from '../logging/Logger';
 import type { ApiKeys } from '../secrets/ApiKeys';
 
@@ -16,7 +17,21 @@ export interface ExchangeSessionOptions {
   env: NodeJS.ProcessEnv;
   /** MEXC's REST base; the simulator's in tests (MEXC_BASE_URL) */
   baseUrl?: string;
+  /** MEXC's WebSocket (MEXC_WS_URL); null: REST only */
+  streamUrl?: string | null;
+  timers?: Timers;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Where the push streams connect: MEXC_WS_URL when set ("off" for none);
+ * MEXC's own when the REST base is MEXC's; none for another REST base (the
+ * simulator, a proxy), which would not serve MEXC's WebSocket unasked.
+ */
+export function streamUrlFrom(env: NodeJS.ProcessEnv, customBaseUrl: string | undefined): string | null {
+  const configured = env.MEXC_WS_URL?.trim();
+  if (configured) return configured === 'off' ? null : configured;
+  return customBaseUrl ? null : MEXC_WS_URL;
 }
 
 /**
@@ -51,6 +66,7 @@ export class ExchangeSession {
       this.options.logger.redact(credentials.apiKey);
       this.options.logger.redact(credentials.secret);
     }
+    this.current.close();
     this.current = this.build(credentials, resolveCacheTtls(this.options.env, settings.cacheTtl));
     return this.current;
   }
@@ -59,14 +75,15 @@ export class ExchangeSession {
   async probe(): Promise<MexcClient | null> {
     const credentials = await this.options.apiKeys.credentials();
     if (!credentials) return null;
-    return this.build(credentials, resolveCacheTtls(this.options.env), new MemoryCache(this.options.clock));
+    return this.build(credentials, resolveCacheTtls(this.options.env), new MemoryCache(this.options.clock), false);
   }
 
   async close(): Promise<void> {
+    this.current.close();
     await this.cache.close();
   }
 
-  private build(credentials: { apiKey: string; secret: string } | null, ttls: Settings['cacheTtl'], cache: Cache = this.cache): MexcClient {
+  private build(credentials: { apiKey: string; secret: string } | null, ttls: Settings['cacheTtl'], cache: Cache = this.cache, streams = true): MexcClient {
     const exchange = createMexcExchange({ baseUrl: this.options.baseUrl, clock: this.options.clock, ...(credentials ?? {}) });
     return new MexcClient({
       exchange,
@@ -74,6 +91,8 @@ export class ExchangeSession {
       ttls,
       clock: this.options.clock,
       sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      streamUrl: streams ? (this.options.streamUrl ?? null) : null,
+      timers: this.options.timers,
     });
   }
 }

@@ -3,17 +3,18 @@ import { ApiHealthSchema } from '../../../shared/contract';
 import { ExchangeMetrics, LATENCY_BUCKETS_MS } from './ExchangeMetrics';
 
 describe('ExchangeMetrics', () => {
-  it('counts hits, misses, upstream calls and errors per data type', () => {
+  it('counts hits, misses, upstream calls, retries and errors per data type', () => {
     const m = new ExchangeMetrics();
     m.miss('ticker');
     m.upstream('ticker');
     m.fetched('ticker', 1_000.4);
     m.hit('ticker');
     m.hit('ticker');
+    m.retried('orderBook', 'ExchangeNotAvailable: 503');
     m.error('orderBook', 'RequestTimeout: mexc GET /api/v3/depth request timed out');
     expect(m.snapshot().dataTypes).toEqual({
-      ticker: { hits: 2, misses: 1, upstreamCalls: 1, errors: 0, fetchedAt: 1_000 },
-      orderBook: { hits: 0, misses: 0, upstreamCalls: 0, errors: 1, fetchedAt: null },
+      ticker: { hits: 2, misses: 1, upstreamCalls: 1, errors: 0, retries: 0, fetchedAt: 1_000 },
+      orderBook: { hits: 0, misses: 0, upstreamCalls: 0, errors: 1, retries: 1, fetchedAt: null },
     });
     expect(m.lastError).toContain('RequestTimeout');
     expect(m.totalUpstream()).toBe(1);

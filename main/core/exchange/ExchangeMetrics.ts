@@ -1,6 +1,6 @@
 import type { ApiHealth } from '../../../shared/contract';
 
-export type DataType = 'ticker' | 'tickers' | 'ohlcv' | 'orderBook' | 'deals' | 'balance' | 'markets' | 'orders' | 'trades';
+export type DataType = 'ticker' | 'tickers' | 'ohlcv' | 'orderBook' | 'deals' | 'balance' | 'markets' | 'orders' | 'trades' | 'listenKey';
 
 interface Counters {
   hits: number;
@@ -55,6 +55,11 @@ export class ExchangeMetrics {
   }
   error(type: DataType, message: string) {
     this.counters(type).errors++;
+    this.lastError = message;
+  }
+
+  /** a push stream's trouble: shown as the last error; reads fall back to REST meanwhile */
+  streamError(message: string) {
     this.lastError = message;
   }
 

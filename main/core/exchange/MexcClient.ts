@@ -5,7 +5,7 @@ import type { CacheTtl } from '../../../shared/settings';
 import type { Cache } from '../cache/Cache';
 import { candleSeriesExpiry } from '../cache/candleExpiry';
 import { SingleFlight } from '../cache/SingleFlight';
-import type { Clock } from '../clock';
+import { systemTimers, type Clock, type Timers } from '../clock';
 import type { MarketDataSource } from '../market/MarketDataSource';
 import { CircuitBreaker } from './CircuitBreaker';
 import { classifyError } from './classifyError';
@@ -17,6 +17,15 @@ import { RETRY_DEFAULTS, retryWithBackoff, type Sleep } from './retryWithBackoff
 import { describeExchangeError, sanitizeExchangeError } from './sanitizeExchangeError';
 import type { HttpErrorDetails, SpotOnlyMexc } from './SpotOnlyMexc';
 import { WeightRateLimiter } from './WeightRateLimiter';
+import { applyAccountChange, liveTicker, streamBookToOrderBook, streamDealToTrade, type RawAccount } from './streams/fromStreams';
+import { MexcStreams, STREAM_DEPTH_LEVELS } from './streams/MexcStreams';
+
+/**
+ * While the stream delivers price and book live, the 24 h statistics
+ * (open, high, low, volume) come from REST this often: they move slowly, and
+ * the change is recomputed from the live price on every read.
+ */
+export const STREAM_STATS_REFRESH_S = 15 * 60;
 
 export interface MexcClientOptions {
   exchange: SpotOnlyMexc;
@@ -34,6 +43,10 @@ export interface MexcClientOptions {
   maxRetries?: number;
   /** the longest a read waits for one backoff or Retry-After before failing instead */
   maxWaitMs?: number;
+  /** MEXC's WebSocket base: ticker, book, deals and balance then come pushed, REST only seeds them */
+  streamUrl?: string | null;
+  /** the streams' pings, reconnects and listenKey renewals */
+  timers?: Timers;
 }
 
 export interface NewOrder {
@@ -64,6 +77,10 @@ export class MexcClient implements MarketDataSource {
   private readonly secrets: string[];
   private readonly stopwatch: () => number;
   private marketsLoaded: Promise<unknown> | null = null;
+  /** MEXC's push streams when a WebSocket URL is set; every read falls back to REST while they cannot vouch */
+  readonly streams: MexcStreams | null;
+  private readonly dealSeeds = new Map<string, { generation: number; trades: Trade[] }>();
+  private account: { generation: number; raw: RawAccount } | null = null;
 
   constructor(private readonly options: MexcClientOptions) {
     this.limiter = options.limiter ?? new WeightRateLimiter({ clock: options.clock, sleep: options.sleep });
@@ -74,6 +91,20 @@ export class MexcClient implements MarketDataSource {
     // Cache keys name the account by a hash, never by the key itself.
     this.accountKey = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 12);
     this.instrument(options.exchange);
+    this.streams = options.streamUrl
+      ? new MexcStreams({
+          url: options.streamUrl,
+          clock: options.clock,
+          timers: options.timers ?? systemTimers,
+          userData: this.hasCredentials ? this.userDataKeys() : undefined,
+          onError: (message) => this.metrics.streamError(message),
+        })
+      : null;
+  }
+
+  /** Close the streams (a rebuilt client replaces this one). */
+  close(): void {
+    this.streams?.close();
   }
 
   get hasCredentials(): boolean {
@@ -98,8 +129,12 @@ export class MexcClient implements MarketDataSource {
     return market;
   }
 
-  fetchTicker(symbol: string): Promise<Ticker> {
-    return this.read('ticker', tickerKey(symbol), () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
+  async fetchTicker(symbol: string): Promise<Ticker> {
+    const id = this.streamedMarketId(symbol);
+    const book = id ? this.streams!.bookTicker(id) : null;
+    if (!id || !book) return this.read('ticker', tickerKey(symbol), () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
+    const stats = await this.read('ticker', `tickerStats:${symbol}`, () => this.expiresIn(STREAM_STATS_REFRESH_S), () => this.options.exchange.fetchTicker(symbol));
+    return liveTicker(stats, book, this.streams!.dealsSince(id)?.at(-1), this.options.clock.now());
   }
 
   /**
@@ -132,7 +167,13 @@ export class MexcClient implements MarketDataSource {
     );
   }
 
-  fetchOrderBook(symbol: string, limit = 20): Promise<OrderBook> {
+  async fetchOrderBook(symbol: string, limit = 20): Promise<OrderBook> {
+    const id = limit <= STREAM_DEPTH_LEVELS ? this.streamedMarketId(symbol) : null;
+    const pushed = id ? this.streams!.depth(id) : null;
+    if (pushed) {
+      this.metrics.hit('orderBook');
+      return streamBookToOrderBook(symbol, pushed, limit);
+    }
     return this.read('orderBook', `orderbook:${symbol}:${limit}`, () => this.expiresIn(this.options.ttls.orderBook), async () => {
       // ccxt returns a class instance; a plain copy survives the cache (and Redis) unchanged.
       const book = await this.options.exchange.fetchOrderBook(symbol, limit);
@@ -140,17 +181,52 @@ export class MexcClient implements MarketDataSource {
     });
   }
 
-  fetchTrades(symbol: string, limit = 50): Promise<Trade[]> {
-    return this.read('deals', `deals:${symbol}:${limit}`, () => this.expiresIn(this.options.ttls.deals), () => this.options.exchange.fetchTrades(symbol, undefined, limit));
+  async fetchTrades(symbol: string, limit = 50): Promise<Trade[]> {
+    const id = this.streamedMarketId(symbol);
+    const pushed = id ? this.streams!.dealsSince(id) : null;
+    if (!id || !pushed) {
+      return this.read('deals', `deals:${symbol}:${limit}`, () => this.expiresIn(this.options.ttls.deals), () => this.options.exchange.fetchTrades(symbol, undefined, limit));
+    }
+    // The stream brings only deals after the subscription: one REST read per connection supplies the ones before.
+    const generation = this.streams!.marketGeneration;
+    let seed = this.dealSeeds.get(symbol);
+    if (!seed || seed.generation !== generation || seed.trades.length < limit) {
+      this.metrics.miss('deals');
+      const trades = await this.flights.run(`dealSeed:${symbol}:${limit}`, () => this.guarded('deals', () => this.options.exchange.fetchTrades(symbol, undefined, Math.max(limit, 100))));
+      seed = { generation, trades };
+      this.dealSeeds.set(symbol, seed);
+    } else this.metrics.hit('deals');
+    const seen = new Set(seed.trades.map(tradeKey));
+    const fresh = pushed.map((deal) => streamDealToTrade(symbol, deal)).filter((trade) => !seen.has(tradeKey(trade)));
+    return [...seed.trades, ...fresh].sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0)).slice(-limit);
   }
 
-  fetchBalance(): Promise<Balances> {
+  async fetchBalance(): Promise<Balances> {
     this.requireKeys();
-    return this.read('balance', `balance:${this.accountKey}`, () => this.expiresIn(this.options.ttls.balance), () => this.options.exchange.fetchBalance());
+    const streams = this.streams;
+    if (streams) {
+      streams.watchAccount();
+      await streams.renewListenKeyIfDue();
+    }
+    if (!streams?.accountLive) {
+      return this.read('balance', `balance:${this.accountKey}`, () => this.expiresIn(this.options.ttls.balance), () => this.options.exchange.fetchBalance());
+    }
+    const generation = streams.accountGeneration;
+    if (!this.account || this.account.generation !== generation) {
+      this.metrics.miss('balance');
+      const balance = await this.flights.run(`balanceSeed:${this.accountKey}`, () => this.guarded('balance', () => this.options.exchange.fetchBalance()));
+      // Changes pushed while the snapshot was on its way are already in it.
+      streams.takeAccountChanges();
+      this.account = { generation, raw: structuredClone(balance.info) as RawAccount };
+    } else this.metrics.hit('balance');
+    for (const change of streams.takeAccountChanges()) applyAccountChange(this.account.raw, change);
+    // ccxt's own spot parser (the one fetchBalance uses), so a streamed balance has the REST shape exactly.
+    return this.options.exchange.customParseBalance(structuredClone(this.account.raw), 'spot') as Balances;
   }
 
-  /** Drop the cached balance after a write changed it (a placed order locks funds). */
+  /** Drop the held balance after a write changed it (a placed order locks funds): the next read asks MEXC. */
   async invalidateBalance(): Promise<void> {
+    this.account = null;
     await this.options.cache.delete(`balance:${this.accountKey}`);
   }
 
@@ -235,6 +311,23 @@ export class MexcClient implements MarketDataSource {
 
   private requireKeys() {
     if (!this.hasCredentials) throw new ExchangeRequestError('permanent', 'No API keys saved: add them in Settings to read your account.');
+  }
+
+  /** The market's id when streams are on (subscribing to it), else null: markets load on the first REST read. */
+  private streamedMarketId(symbol: string): string | null {
+    const id = this.streams ? this.options.exchange.markets?.[symbol]?.id : undefined;
+    if (!id) return null;
+    this.streams!.watch(id);
+    return id;
+  }
+
+  /** listenKeys for the user-data stream, through the same weighed, retried, counted path as every read. */
+  private userDataKeys() {
+    const exchange = this.options.exchange;
+    return {
+      create: async () => ((await this.guarded('listenKey', () => exchange.spotPrivatePostUserDataStream())) as { listenKey: string }).listenKey,
+      renew: async (listenKey: string) => void (await this.guarded('listenKey', () => exchange.spotPrivatePutUserDataStream({ listenKey }))),
+    };
   }
 
   private expiresIn(seconds: number) {
@@ -342,3 +435,4 @@ export class MexcClient implements MarketDataSource {
 }
 
 const tickerKey = (symbol: string) => `ticker:${symbol}`;
+const tradeKey = (trade: Trade) => `${trade.timestamp}:${trade.price}:${trade.amount}`;

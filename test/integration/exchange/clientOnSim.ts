@@ -1,6 +1,7 @@
 import { defaultSettings, type CacheTtl } from '../../../shared/settings';
 import type { Cache } from '../../../main/core/cache/Cache';
 import { MemoryCache } from '../../../main/core/cache/MemoryCache';
+import type { Timers } from '../../../main/core/clock';
 import { MexcClient } from '../../../main/core/exchange/MexcClient';
 import { createMexcExchange } from '../../../main/core/exchange/SpotOnlyMexc';
 import type { MexcSim } from '../../mexc-sim/index';
@@ -15,7 +16,15 @@ export const TEST_KEYS = { apiKey: 'mx0vCLIENTKEY0001', secret: 'client-secret-0
  */
 export function clientOnSim(
   sim: MexcSim,
-  options: { keys?: { apiKey: string; secret: string } | null; cache?: Cache; ttls?: CacheTtl; timeoutMs?: number; random?: () => number } = {},
+  options: {
+    keys?: { apiKey: string; secret: string } | null;
+    cache?: Cache;
+    ttls?: CacheTtl;
+    timeoutMs?: number;
+    random?: () => number;
+    /** on MEXC's WebSocket too (the simulator's), with these timers for pings and reconnects */
+    streams?: { timers: Timers };
+  } = {},
 ) {
   const keys = options.keys === undefined ? TEST_KEYS : options.keys;
   const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: options.timeoutMs ?? 15_000, ...(keys ?? {}) });
@@ -30,6 +39,8 @@ export function clientOnSim(
       sim.clock.advance(ms);
     },
     random: options.random ?? (() => 0.5),
+    streamUrl: options.streams ? sim.ws.url : null,
+    timers: options.streams?.timers,
   });
   return { client, exchange, sleeps };
 }

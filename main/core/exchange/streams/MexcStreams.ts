@@ -1,0 +1,182 @@
+import type { Clock, TimerHandle, Timers } from '../../clock';
+import type { AccountBody, BookTickerBody, DealBody, LimitDepthBody, PushFrame } from './mexcPushProto';
+import { StreamConnection } from './StreamConnection';
+
+/** MEXC's production WebSocket (mexc-spot-v3.md §6.1). */
+export const MEXC_WS_URL = 'wss://wbs-api.mexc.com/ws';
+/** A listenKey lives 60 min; renew it every 30 (mexc-spot-v3.md §4.3). */
+export const LISTEN_KEY_RENEW_MS = 30 * 60_000;
+/** The public trades kept per symbol: more than any view shows. */
+const DEALS_KEPT = 200;
+/** The depth pushed in full on every change: the levels the order book panel shows. */
+export const STREAM_DEPTH_LEVELS = 20;
+
+export const channelsFor = (marketId: string) => ({
+  bookTicker: `spot@public.aggre.bookTicker.v3.api.pb@100ms@${marketId}`,
+  deals: `spot@public.aggre.deals.v3.api.pb@100ms@${marketId}`,
+  depth: `spot@public.limit.depth.v3.api.pb@${marketId}@${STREAM_DEPTH_LEVELS}`,
+});
+export const ACCOUNT_CHANNEL = 'spot@private.account.v3.api.pb';
+
+export interface UserDataKeys {
+  /** POST /api/v3/userDataStream (through the client: weighed, retried, counted) */
+  create(): Promise<string>;
+  /** PUT /api/v3/userDataStream */
+  renew(listenKey: string): Promise<void>;
+}
+
+export interface MexcStreamsOptions {
+  url: string;
+  /** the data's clock: when a push arrived, for freshness */
+  clock: Clock;
+  timers: Timers;
+  /** real time, for the connection's own liveness (defaults to Date.now) */
+  realNow?: () => number;
+  userData?: UserDataKeys;
+  onError?: (message: string) => void;
+}
+
+export interface StreamBook {
+  bids: [string, string][];
+  asks: [string, string][];
+  version: string;
+  receivedAt: number;
+}
+
+/**
+ * MEXC's push streams, held as the latest state per symbol: book ticker,
+ * public deals, top-20 depth, and (with keys) balance changes. Each getter
+ * answers null unless its channel is subscribed on an open connection and
+ * has data, so a reader falls back to REST whenever the stream cannot vouch.
+ */
+export class MexcStreams {
+  private readonly market: StreamConnection;
+  private user: StreamConnection | null = null;
+  private readonly books = new Map<string, BookTickerBody & { receivedAt: number }>();
+  private readonly depths = new Map<string, StreamBook>();
+  private readonly deals = new Map<string, DealBody[]>();
+  private readonly accountChanges: AccountBody[] = [];
+  private listenKey: string | null = null;
+  /** bumped on every drop: a REST seed taken under an older generation is stale */
+  marketGeneration = 0;
+  accountGeneration = 0;
+  private listenKeyRenewedAt = 0;
+  private renewTimer: TimerHandle | null = null;
+
+  constructor(private readonly options: MexcStreamsOptions) {
+    const realNow = options.realNow ?? (() => Date.now());
+    this.market = new StreamConnection({
+      url: async () => options.url,
+      timers: options.timers,
+      now: realNow,
+      onPush: (frame) => this.onPush(frame),
+      // Anything held from a dropped connection may have missed changes: start clean.
+      onLiveChange: (live) => live || this.forgetMarketData(),
+      onError: options.onError,
+    });
+  }
+
+  /** Subscribe to a symbol's public channels (idempotent). */
+  watch(marketId: string): void {
+    this.market.subscribe(Object.values(channelsFor(marketId)));
+  }
+
+  /** Subscribe to balance changes (idempotent; needs keys). */
+  watchAccount(): void {
+    const userData = this.options.userData;
+    if (!userData || this.user) return;
+    this.user = new StreamConnection({
+      url: async () => {
+        this.listenKey = await userData.create();
+        this.listenKeyRenewedAt = this.options.clock.now();
+        return `${this.options.url}?listenKey=${this.listenKey}`;
+      },
+      timers: this.options.timers,
+      now: this.options.realNow ?? (() => Date.now()),
+      onPush: (frame) => this.onPush(frame),
+      onLiveChange: (live) => {
+        if (live) return;
+        this.accountChanges.length = 0;
+        this.accountGeneration++;
+      },
+      onError: this.options.onError,
+    });
+    this.user.subscribe([ACCOUNT_CHANNEL]);
+    this.scheduleRenewal();
+  }
+
+  bookTicker(marketId: string): (BookTickerBody & { receivedAt: number }) | null {
+    return this.market.isSubscribed(channelsFor(marketId).bookTicker) ? (this.books.get(marketId) ?? null) : null;
+  }
+
+  depth(marketId: string): StreamBook | null {
+    return this.market.isSubscribed(channelsFor(marketId).depth) ? (this.depths.get(marketId) ?? null) : null;
+  }
+
+  /** Deals pushed since the subscription (oldest first), or null while not subscribed. */
+  dealsSince(marketId: string): DealBody[] | null {
+    return this.market.isSubscribed(channelsFor(marketId).deals) ? (this.deals.get(marketId) ?? []) : null;
+  }
+
+  /** Whether balance pushes are flowing: a REST snapshot plus `takeAccountChanges` is then current. */
+  get accountLive(): boolean {
+    return this.user?.isSubscribed(ACCOUNT_CHANNEL) ?? false;
+  }
+
+  /** The balance changes pushed since the last call, oldest first. */
+  takeAccountChanges(): AccountBody[] {
+    return this.accountChanges.splice(0);
+  }
+
+  /**
+   * Keep the listenKey alive: renews it when due. Called from reads as well as
+   * its own timer, so a virtual day (whose timers may not run) renews too.
+   */
+  async renewListenKeyIfDue(): Promise<void> {
+    const key = this.listenKey;
+    if (!key || !this.options.userData || this.options.clock.now() - this.listenKeyRenewedAt < LISTEN_KEY_RENEW_MS) return;
+    this.listenKeyRenewedAt = this.options.clock.now();
+    await this.options.userData.renew(key).catch((error: unknown) => this.options.onError?.(`listenKey renewal failed: ${(error as Error).message}`));
+  }
+
+  get reconnects(): number {
+    return this.market.reconnects + (this.user?.reconnects ?? 0);
+  }
+
+  close(): void {
+    this.market.close();
+    this.user?.close();
+    if (this.renewTimer) this.options.timers.clearTimeout(this.renewTimer);
+  }
+
+  private scheduleRenewal() {
+    this.renewTimer = this.options.timers.setTimeout(async () => {
+      await this.renewListenKeyIfDue();
+      this.scheduleRenewal();
+    }, LISTEN_KEY_RENEW_MS);
+  }
+
+  private onPush(frame: PushFrame) {
+    const receivedAt = this.options.clock.now();
+    const marketId = frame.symbol ?? frame.channel.split('@').at(-1) ?? '';
+    if (frame.publicAggreBookTicker) this.books.set(marketId, { ...frame.publicAggreBookTicker, receivedAt });
+    else if (frame.publicLimitDepths) this.depths.set(marketId, toBook(frame.publicLimitDepths, receivedAt));
+    else if (frame.publicAggreDeals) {
+      const held = this.deals.get(marketId) ?? [];
+      held.push(...frame.publicAggreDeals.deals);
+      this.deals.set(marketId, held.slice(-DEALS_KEPT));
+    } else if (frame.privateAccount) this.accountChanges.push(frame.privateAccount);
+  }
+
+  private forgetMarketData() {
+    this.marketGeneration++;
+    this.books.clear();
+    this.depths.clear();
+    this.deals.clear();
+  }
+}
+
+function toBook(body: LimitDepthBody, receivedAt: number): StreamBook {
+  const levels = (side: { price: string; quantity: string }[]) => side.map((l): [string, string] => [l.price, l.quantity]);
+  return { bids: levels(body.bids), asks: levels(body.asks), version: body.version, receivedAt };
+}

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Timers } from '../../../main/core/clock';
+import { LISTEN_KEY_RENEW_MS } from '../../../main/core/exchange/streams/MexcStreams';
+import type { MexcClient } from '../../../main/core/exchange/MexcClient';
+import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
+import { clientOnSim, TEST_KEYS as keys, upstream } from './clientOnSim';
+
+const START = Date.UTC(2026, 10, 25, 1, 0, 0);
+const SYMBOL = 'QRL/USDT';
+
+/** Real timers a hundred times faster: pings every 200 ms, the first reconnect after 10 ms. */
+function fastTimers(): Timers & { stop(): void } {
+  const live = new Map<number, ReturnType<typeof setTimeout>>();
+  let next = 1;
+  return {
+    setTimeout(callback, delayMs) {
+      const id = next++;
+      live.set(
+        id,
+        setTimeout(() => {
+          live.delete(id);
+          void callback();
+        }, delayMs / 100),
+      );
+      return { id };
+    },
+    clearTimeout(handle) {
+      clearTimeout(live.get(handle.id));
+      live.delete(handle.id);
+    },
+    stop() {
+      live.forEach((timer) => clearTimeout(timer));
+    },
+  };
+}
+
+/** Turn the event loop until `condition` holds; fail after `turns` turns (no wall-clock guess). */
+async function until(condition: () => boolean, what: string, turns = 20_000): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+const restCalls = (sim: MexcSim) => sim.requestLog.length;
+
+describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
+  let sim: MexcSim;
+  let client: MexcClient;
+  let timers: ReturnType<typeof fastTimers>;
+  beforeEach(async () => {
+    sim = await startMexcSim({ startTime: START });
+    sim.accounts.addApiKey({ ...keys, balances: { USDT: '1000', QRL: '100' } });
+    timers = fastTimers();
+    ({ client } = clientOnSim(sim, { streams: { timers } }));
+  });
+  afterEach(async () => {
+    client.close();
+    timers.stop();
+    await sim.close();
+  });
+
+  /** First reads go to REST (markets load, subscriptions start); then wait for the streams to vouch. */
+  async function streaming() {
+    await client.loadMarkets();
+    await client.fetchTicker(SYMBOL);
+    await until(() => client.streams!.bookTicker('QRLUSDT') !== null && client.streams!.depth('QRLUSDT') !== null, 'book ticker and depth pushed');
+    await client.fetchTicker(SYMBOL); // the 24 h statistics under the live price: one REST read per 15 minutes
+  }
+
+  it('serves ticker and order book from the stream without a request, equal to what REST says at that moment', async () => {
+    await streaming();
+    sim.clock.advance(60_000);
+    await until(() => client.streams!.depth('QRLUSDT')?.receivedAt === sim.clock.now(), 'the moved book pushed');
+    const before = restCalls(sim);
+    const [ticker, book] = [await client.fetchTicker(SYMBOL), await client.fetchOrderBook(SYMBOL, 20)];
+    expect(restCalls(sim)).toBe(before);
+    const rest = (await (await fetch(`${sim.url}/api/v3/depth?symbol=QRLUSDT&limit=20`)).json()) as { bids: string[][]; asks: string[][] };
+    expect(book.bids).toEqual(rest.bids.map(([p, q]) => [Number(p), Number(q)]));
+    expect(book.asks).toEqual(rest.asks.map(([p, q]) => [Number(p), Number(q)]));
+    expect(ticker.bid).toBe(Number(rest.bids[0]![0]));
+    expect(ticker.ask).toBe(Number(rest.asks[0]![0]));
+    expect(client.health().dataTypes.orderBook!.hits).toBeGreaterThan(0);
+  });
+
+  it('serves trades as one REST seed plus pushed deals, newest last, no duplicates', async () => {
+    await streaming();
+    await client.fetchTrades(SYMBOL, 50); // the seed
+    const seeded = upstream(sim, '/api/v3/aggTrades') + upstream(sim, '/api/v3/trades');
+    sim.clock.advance(60_000); // six new public trades (one per 10 s)
+    await until(() => (client.streams!.dealsSince('QRLUSDT')?.length ?? 0) >= 6, 'six deals pushed');
+    const trades = await client.fetchTrades(SYMBOL, 50);
+    expect(upstream(sim, '/api/v3/aggTrades') + upstream(sim, '/api/v3/trades')).toBe(seeded);
+    expect(trades.at(-1)!.timestamp).toBe(Math.floor(sim.clock.now() / 10_000) * 10_000);
+    const keysSeen = trades.map((t) => `${t.timestamp}:${t.price}:${t.amount}`);
+    expect(new Set(keysSeen).size).toBe(keysSeen.length);
+    expect(trades.map((t) => t.timestamp)).toEqual([...trades.map((t) => t.timestamp)].sort((a, b) => a! - b!));
+  });
+
+  it('keeps the balance current from account pushes after one snapshot, and renews the listenKey every 30 minutes', async () => {
+    await client.loadMarkets();
+    await client.fetchBalance(); // REST, and the user stream starts
+    await until(() => client.streams!.accountLive, 'account stream subscribed');
+    await client.fetchBalance(); // the snapshot under the live stream
+    const accountReads = upstream(sim, '/api/v3/account');
+    // An order placed on the same account from elsewhere (another app, the website) locks funds: MEXC pushes it.
+    await clientOnSim(sim).client.createOrder({ symbol: SYMBOL, type: 'limit', side: 'buy', amount: 100, price: 0.1, clientOrderId: 'elsewhere-1' });
+    sim.clock.advance(1);
+    let balance = await client.fetchBalance();
+    for (let turn = 0; turn < 20_000 && balance.USDT?.used !== 10; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      balance = await client.fetchBalance();
+    }
+    expect(balance.USDT).toMatchObject({ free: 990, used: 10, total: 1000 });
+    expect(upstream(sim, '/api/v3/account')).toBe(accountReads);
+    // The listenKey is renewed once 30 minutes have passed.
+    expect(upstream(sim, '/api/v3/userDataStream', 'PUT')).toBe(0);
+    sim.clock.advance(LISTEN_KEY_RENEW_MS);
+    await client.fetchBalance();
+    expect(upstream(sim, '/api/v3/userDataStream', 'PUT')).toBe(1);
+  });
+
+  it('falls back to REST while the stream is down, with no error to the caller, and streams again after reconnecting', async () => {
+    await streaming();
+    sim.ws.refuse = true;
+    sim.ws.dropAll();
+    await until(() => client.streams!.bookTicker('QRLUSDT') === null, 'the drop noticed');
+    const before = upstream(sim, '/api/v3/depth');
+    await expect(client.fetchOrderBook(SYMBOL, 20)).resolves.toMatchObject({ symbol: SYMBOL });
+    expect(upstream(sim, '/api/v3/depth')).toBe(before + 1);
+    sim.ws.refuse = false;
+    await until(() => client.streams!.depth('QRLUSDT') !== null, 'reconnected and resubscribed', 200_000);
+    expect(client.streams!.reconnects).toBeGreaterThan(0);
+    const afterReconnect = upstream(sim, '/api/v3/depth');
+    await client.fetchOrderBook(SYMBOL, 20);
+    expect(upstream(sim, '/api/v3/depth')).toBe(afterReconnect);
+  });
+
+  it('without a WebSocket URL it is REST only, as before', async () => {
+    const restOnly = clientOnSim(sim).client;
+    expect(restOnly.streams).toBeNull();
+    await restOnly.fetchOrderBook(SYMBOL, 20);
+    await restOnly.fetchOrderBook(SYMBOL, 20);
+    expect(upstream(sim, '/api/v3/depth')).toBe(1);
+    expect(sim.ws.connections).toBe(0);
+  });
+});
