@@ -224,7 +224,7 @@ describe('MexcClient against the simulator', () => {
 
     it('refuses account reads without keys, without a request', async () => {
       const { client } = clientOnSim(sim, { keys: null });
-      expect(() => client.fetchBalance()).toThrow(ExchangeRequestError);
+      await expect(client.fetchBalance()).rejects.toBeInstanceOf(ExchangeRequestError);
       expect(sim.requestLog).toEqual([]);
     });
 
