@@ -134,6 +134,8 @@ export class MexcClient implements MarketDataSource {
     const book = id ? this.streams!.bookTicker(id) : null;
     if (!id || !book) return this.read('ticker', tickerKey(symbol), () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
     const stats = await this.read('ticker', `tickerStats:${symbol}`, () => this.expiresIn(STREAM_STATS_REFRESH_S), () => this.options.exchange.fetchTicker(symbol));
+    // Data age in API health counts from the newest push, as it does from the newest REST answer.
+    this.metrics.fetched('ticker', book.receivedAt);
     return liveTicker(stats, book, this.streams!.dealsSince(id)?.at(-1), this.options.clock.now());
   }
 
@@ -172,6 +174,7 @@ export class MexcClient implements MarketDataSource {
     const pushed = id ? this.streams!.depth(id) : null;
     if (pushed) {
       this.metrics.hit('orderBook');
+      this.metrics.fetched('orderBook', pushed.receivedAt);
       return streamBookToOrderBook(symbol, pushed, limit);
     }
     return this.read('orderBook', `orderbook:${symbol}:${limit}`, () => this.expiresIn(this.options.ttls.orderBook), async () => {

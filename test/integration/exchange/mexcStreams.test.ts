@@ -81,6 +81,7 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
     expect(book.asks).toEqual(rest.asks.map(([p, q]) => [Number(p), Number(q)]));
     expect(ticker.bid).toBe(Number(rest.bids[0]![0]));
     expect(ticker.ask).toBe(Number(rest.asks[0]![0]));
+    expect(client.health().dataTypes.orderBook).toMatchObject({ fetchedAt: sim.clock.now() }); // data age counts from the push
     expect(client.health().dataTypes.orderBook!.hits).toBeGreaterThan(0);
   });
 
