@@ -79,7 +79,7 @@ export class MexcClient implements MarketDataSource {
   private marketsLoaded: Promise<unknown> | null = null;
   /** MEXC's push streams when a WebSocket URL is set; every read falls back to REST while they cannot vouch */
   readonly streams: MexcStreams | null;
-  private readonly dealSeeds = new Map<string, { generation: number; trades: Trade[] }>();
+  private readonly dealSeeds = new Map<string, { generation: number; asked: number; trades: Trade[] }>();
   private account: { generation: number; raw: RawAccount } | null = null;
 
   constructor(private readonly options: MexcClientOptions) {
@@ -193,10 +193,12 @@ export class MexcClient implements MarketDataSource {
     // The stream brings only deals after the subscription: one REST read per connection supplies the ones before.
     const generation = this.streams!.marketGeneration;
     let seed = this.dealSeeds.get(symbol);
-    if (!seed || seed.generation !== generation || seed.trades.length < limit) {
+    // Keyed by how many were asked, not how many came: a quiet market's short answer is still complete.
+    if (!seed || seed.generation !== generation || seed.asked < limit) {
       this.metrics.miss('deals');
-      const trades = await this.flights.run(`dealSeed:${symbol}:${limit}`, () => this.guarded('deals', () => this.options.exchange.fetchTrades(symbol, undefined, Math.max(limit, 100))));
-      seed = { generation, trades };
+      const asked = Math.max(limit, 100);
+      const trades = await this.flights.run(`dealSeed:${symbol}:${asked}`, () => this.guarded('deals', () => this.options.exchange.fetchTrades(symbol, undefined, asked)));
+      seed = { generation, asked, trades };
       this.dealSeeds.set(symbol, seed);
     } else this.metrics.hit('deals');
     const seen = new Set(seed.trades.map(tradeKey));
