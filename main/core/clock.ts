@@ -14,16 +14,23 @@ export interface Timers {
   clearTimeout(handle: TimerHandle): void;
 }
 
-export const systemTimers: Timers = (() => {
+/**
+ * Timers on the real clock. `speedUp` runs every delay that many times
+ * faster (tests of pings and reconnects); `clearAll` cancels what is pending.
+ */
+export function createRealTimers({ speedUp = 1 }: { speedUp?: number } = {}): Timers & { clearAll(): void } {
   const live = new Map<number, ReturnType<typeof setTimeout>>();
   let nextId = 1;
   return {
     setTimeout(callback, delayMs) {
       const id = nextId++;
-      const timer = setTimeout(() => {
-        live.delete(id);
-        void callback();
-      }, Math.max(0, delayMs));
+      const timer = setTimeout(
+        () => {
+          live.delete(id);
+          void callback();
+        },
+        Math.max(0, delayMs) / speedUp,
+      );
       // A pending poll must never keep a headless process alive on its own.
       timer.unref?.();
       live.set(id, timer);
@@ -34,5 +41,11 @@ export const systemTimers: Timers = (() => {
       if (timer) clearTimeout(timer);
       live.delete(handle.id);
     },
+    clearAll() {
+      live.forEach((timer) => clearTimeout(timer));
+      live.clear();
+    },
   };
-})();
+}
+
+export const systemTimers: Timers = createRealTimers();

@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)('a chaos day: live trading through random f
     await service.handlers.startBot(undefined);
 
     const random = mulberry32(2026);
-    const path_ = sim.state.paths.get('QRLUSDT')!;
+    const qrlPrice = sim.state.paths.get('QRLUSDT')!;
     const injected: FaultKind[] = [];
     const unseen: string[] = [];
     const runs = { ok: 0 };
@@ -89,9 +89,9 @@ describe.skipIf(skipReason !== null)('a chaos day: live trading through random f
       if (step === 27) {
         // The market drops through every resting buy: fills arrive while faults go on.
         const now = sim.clock.now();
-        path_.force(path_.priceAt(now) * 0.8, now);
+        qrlPrice.force(qrlPrice.priceAt(now) * 0.8, now);
       }
-      if (step === 33) path_.force(null, 0);
+      if (step === 33) qrlPrice.force(null, 0);
       // A run that meets a fault fails with a typed error (and an alert); the next one tries again.
       const run = step % 3 === 0 ? service.handlers.runNow(undefined).then(() => runs.ok++, (error: unknown) => failedRuns.push(String(error))) : null;
       await time.advance(STEP);

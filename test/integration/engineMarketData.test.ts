@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/contract';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
+import { untilTrue } from '../support/eventLoopTurns';
 import { VirtualTime } from '../support/VirtualTime';
 
 async function nextSnapshot(engine: EngineWebHost, accept: (s: Snapshot) => boolean): Promise<Snapshot> {
@@ -36,7 +37,7 @@ describe('engine market data through the real client and the simulator', () => {
     const time = new VirtualTime(Date.UTC(2026, 10, 25, 9));
     engine = await startEngineWebHost({ time, streams: true });
     await time.advance(1_000); // markets load over REST; the feeds subscribe
-    for (let turn = 0; turn < 20_000 && engine.sim.ws.subscriptions < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await untilTrue(() => engine.sim.ws.subscriptions >= 3, 'ticker, deals and depth subscribed');
     await time.advance(60_000);
     const rest = (path: string) => engine.sim.requestLog.filter((r) => r.path === path).length;
     const [depthBefore, tickerBefore] = [rest('/api/v3/depth'), rest('/api/v3/ticker/24hr')];

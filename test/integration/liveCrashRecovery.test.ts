@@ -31,7 +31,7 @@ describe('live order placement survives being killed at random points', () => {
   afterAll(() => sim.close());
 
   async function restart() {
-    const { client } = createSimMexcClient(sim, { keys: KEYS });
+    const { client } = createSimMexcClient(sim, { keys: KEYS, timeoutMs: 2_000 });
     const market = marketInfoFromCcxt((await client.market('QRL/USDT'))!);
     const broker = new LiveBroker(client, market);
     const journal = await Journal.open(journalFile, sim.clock);

@@ -8,7 +8,8 @@ export const fmt = (value: Dec) => plain(value);
 const timeInForce = (order: SimOrder) =>
   order.type === 'IMMEDIATE_OR_CANCEL' ? 'IOC' : order.type === 'FILL_OR_KILL' ? 'FOK' : 'GTC';
 
-export function orderJson(order: SimOrder) {
+/** The fields every order answer shares: a cancel's answer is exactly these. */
+function orderCoreJson(order: SimOrder) {
   return {
     symbol: order.symbol,
     orderId: order.orderId,
@@ -22,6 +23,13 @@ export function orderJson(order: SimOrder) {
     timeInForce: timeInForce(order),
     type: order.type,
     side: order.side,
+  };
+}
+
+/** GET /api/v3/order, openOrders, allOrders. */
+export function orderJson(order: SimOrder) {
+  return {
+    ...orderCoreJson(order),
     stopPrice: '0',
     icebergQty: '0',
     time: order.time,
@@ -45,22 +53,9 @@ export function newOrderJson(order: SimOrder) {
   };
 }
 
+/** DELETE /api/v3/order (and each entry of DELETE openOrders). */
 export function canceledOrderJson(order: SimOrder) {
-  return {
-    symbol: order.symbol,
-    origClientOrderId: order.clientOrderId,
-    orderId: order.orderId,
-    orderListId: -1,
-    clientOrderId: order.clientOrderId,
-    price: order.price === null ? '0' : fmt(order.price),
-    origQty: fmt(order.origQty),
-    executedQty: fmt(order.executedQty),
-    cummulativeQuoteQty: fmt(order.cummulativeQuoteQty),
-    status: order.status,
-    timeInForce: timeInForce(order),
-    type: order.type,
-    side: order.side,
-  };
+  return { origClientOrderId: order.clientOrderId, ...orderCoreJson(order) };
 }
 
 /** myTrades: isBuyer/isMaker, never isBuyerMaker (ccxt would misread the side). */

@@ -2,6 +2,7 @@ import ccxt from 'ccxt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { decodePush } from '../../main/core/exchange/streams/mexcPushProto';
+import { untilTrue } from '../support/eventLoopTurns';
 import { startMexcSim, type MexcSim } from './index';
 
 const START = Date.UTC(2026, 10, 25, 1, 0, 0);
@@ -23,9 +24,7 @@ async function ccxtPro(sim: MexcSim, keys?: typeof KEYS) {
 }
 
 /** Until the simulator holds `count` subscriptions: a client's SUBSCRIPTION has landed. */
-async function subscribed(sim: MexcSim, count: number) {
-  while (sim.ws.subscriptions < count) await new Promise((resolve) => setImmediate(resolve));
-}
+const subscribed = (sim: MexcSim, count: number) => untilTrue(() => sim.ws.subscriptions >= count, `${count} subscription(s)`);
 
 /** A raw socket: control frames as text, pushes decoded. */
 async function rawSocket(url: string) {

@@ -64,11 +64,11 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
   const wss = new WebSocketServer({ noServer: true });
   const connections = new Set<Connection>();
   let pushes = 0;
-  const control = { refuse: false };
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || control.refuse) {
+    // `face` is the object returned below: the test flips its `refuse`.
+    if (url.pathname !== '/ws' || face.refuse) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
       return;
     }
@@ -140,11 +140,12 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
     scheduled = true;
     setImmediate(pushAll);
   });
-  const beat = setInterval(() => sim.clock.isReal && pushAll(), REAL_CLOCK_PUSH_MS);
-  beat.unref();
+  const beat = sim.clock.isReal ? setInterval(pushAll, REAL_CLOCK_PUSH_MS) : null;
+  beat?.unref();
 
-  return {
+  const face: SimWebSocket = {
     url: `${baseUrl.replace(/^http/, 'ws')}/ws`,
+    refuse: false,
     get connections() {
       return connections.size;
     },
@@ -154,22 +155,17 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
     get pushes() {
       return pushes;
     },
-    get refuse() {
-      return control.refuse;
-    },
-    set refuse(value: boolean) {
-      control.refuse = value;
-    },
     dropAll() {
       for (const connection of connections) connection.socket.terminate();
     },
     close: async () => {
       stopFollowing();
-      clearInterval(beat);
+      if (beat) clearInterval(beat);
       for (const connection of connections) connection.socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+  return face;
 }
 
 function reply(connection: Connection, message: { id: number; code: number; msg: string }) {
@@ -217,7 +213,7 @@ function framesFor(sim: SimState, name: string, subscription: Subscription, acco
       return changed(subscription, body) ? [{ ...base, symbol: channel.spec.symbol, publicLimitDepths: body }] : [];
     }
     case 'deals': {
-      const trades = publicTrades({ params: new URLSearchParams(), now, key: null, sim }, channel.spec, 100, subscription.dealsUpTo + 1, now).filter((t) => t.time > subscription.dealsUpTo);
+      const trades = publicTrades({ params: new URLSearchParams(), now, key: null, sim }, channel.spec, 100, subscription.dealsUpTo + 1, now);
       if (!trades.length) return [];
       subscription.dealsUpTo = trades.at(-1)!.time;
       const deals = trades.map((t) => ({ price: price(t.price, channel.spec), quantity: t.qty.toFixed(channel.spec.baseAssetPrecision), tradeType: t.buyerMaker ? 2 : 1, time: t.time }));

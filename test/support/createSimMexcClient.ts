@@ -2,16 +2,32 @@ import type { CacheTtl } from '../../shared/settings';
 import { defaultSettings } from '../../shared/settings';
 import type { Cache } from '../../main/core/cache/Cache';
 import { MemoryCache } from '../../main/core/cache/MemoryCache';
+import type { Timers } from '../../main/core/clock';
 import { MexcClient } from '../../main/core/exchange/MexcClient';
 import { createMexcExchange } from '../../main/core/exchange/SpotOnlyMexc';
 import type { MexcSim } from '../mexc-sim/index';
 
+export interface SimMexcClientOptions {
+  keys?: { apiKey: string; secret: string };
+  cache?: Cache;
+  ttls?: CacheTtl;
+  /**
+   * A generous default: the simulator builds long candle series on first
+   * use, and a loaded test machine must not turn that into a retry.
+   */
+  timeoutMs?: number;
+  random?: () => number;
+  /** on MEXC's WebSocket too (the simulator's), with these timers for pings and reconnects */
+  streams?: { timers: Timers };
+}
+
 /**
  * The product's client against the simulator, on the simulator's virtual
  * clock: waiting (backoff, rate limit) moves virtual time, never real time.
+ * `sleeps` records every wait asked for.
  */
-export function createSimMexcClient(sim: MexcSim, options: { keys?: { apiKey: string; secret: string }; cache?: Cache; ttls?: CacheTtl; timeoutMs?: number } = {}) {
-  const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: options.timeoutMs ?? 2_000, ...options.keys });
+export function createSimMexcClient(sim: MexcSim, options: SimMexcClientOptions = {}) {
+  const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: options.timeoutMs ?? 15_000, ...options.keys });
   const sleeps: number[] = [];
   const client = new MexcClient({
     exchange,
@@ -22,7 +38,9 @@ export function createSimMexcClient(sim: MexcSim, options: { keys?: { apiKey: st
       sleeps.push(ms);
       sim.clock.advance(ms);
     },
-    random: () => 0.5,
+    random: options.random ?? (() => 0.5),
+    streamUrl: options.streams ? sim.ws.url : null,
+    timers: options.streams?.timers,
   });
   return { client, exchange, sleeps };
 }

@@ -1,48 +1,12 @@
-import { defaultSettings, type CacheTtl } from '../../../shared/settings';
-import type { Cache } from '../../../main/core/cache/Cache';
-import { MemoryCache } from '../../../main/core/cache/MemoryCache';
-import type { Timers } from '../../../main/core/clock';
-import { MexcClient } from '../../../main/core/exchange/MexcClient';
-import { createMexcExchange } from '../../../main/core/exchange/SpotOnlyMexc';
 import type { MexcSim } from '../../mexc-sim/index';
+import { createSimMexcClient, type SimMexcClientOptions } from '../../support/createSimMexcClient';
 
 export const TEST_KEYS = { apiKey: 'mx0vCLIENTKEY0001', secret: 'client-secret-0123456789abcdef' };
 
-/**
- * The product's client against the simulator, on the simulator's virtual
- * clock: waiting (backoff, rate limit) moves virtual time, never real time.
- * A generous HTTP timeout: the simulator builds long candle series on first
- * use, and a loaded test machine must not turn that into a retry.
- */
-export function clientOnSim(
-  sim: MexcSim,
-  options: {
-    keys?: { apiKey: string; secret: string } | null;
-    cache?: Cache;
-    ttls?: CacheTtl;
-    timeoutMs?: number;
-    random?: () => number;
-    /** on MEXC's WebSocket too (the simulator's), with these timers for pings and reconnects */
-    streams?: { timers: Timers };
-  } = {},
-) {
-  const keys = options.keys === undefined ? TEST_KEYS : options.keys;
-  const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: options.timeoutMs ?? 15_000, ...(keys ?? {}) });
-  const sleeps: number[] = [];
-  const client = new MexcClient({
-    exchange,
-    cache: options.cache ?? new MemoryCache(sim.clock),
-    ttls: options.ttls ?? defaultSettings().cacheTtl,
-    clock: sim.clock,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      sim.clock.advance(ms);
-    },
-    random: options.random ?? (() => 0.5),
-    streamUrl: options.streams ? sim.ws.url : null,
-    timers: options.streams?.timers,
-  });
-  return { client, exchange, sleeps };
+/** The client on the simulator with this suite's keys (`keys: null`: none). */
+export function clientOnSim(sim: MexcSim, options: Omit<SimMexcClientOptions, 'keys'> & { keys?: SimMexcClientOptions['keys'] | null } = {}) {
+  const { keys, ...rest } = options;
+  return createSimMexcClient(sim, { ...rest, keys: keys === undefined ? TEST_KEYS : (keys ?? undefined) });
 }
 
 export const upstream = (sim: MexcSim, path: string, method = 'GET') => sim.requestLog.filter((r) => r.path === path && r.method === method).length;

@@ -1,63 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Timers } from '../../../main/core/clock';
+import { createRealTimers } from '../../../main/core/clock';
 import { LISTEN_KEY_RENEW_MS } from '../../../main/core/exchange/streams/MexcStreams';
 import type { MexcClient } from '../../../main/core/exchange/MexcClient';
 import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
+import { untilTrue } from '../../support/eventLoopTurns';
 import { clientOnSim, TEST_KEYS as keys, upstream } from './clientOnSim';
 
 const START = Date.UTC(2026, 10, 25, 1, 0, 0);
 const SYMBOL = 'QRL/USDT';
-
-/** Real timers a hundred times faster: pings every 200 ms, the first reconnect after 10 ms. */
-function fastTimers(): Timers & { stop(): void } {
-  const live = new Map<number, ReturnType<typeof setTimeout>>();
-  let next = 1;
-  return {
-    setTimeout(callback, delayMs) {
-      const id = next++;
-      live.set(
-        id,
-        setTimeout(() => {
-          live.delete(id);
-          void callback();
-        }, delayMs / 100),
-      );
-      return { id };
-    },
-    clearTimeout(handle) {
-      clearTimeout(live.get(handle.id));
-      live.delete(handle.id);
-    },
-    stop() {
-      live.forEach((timer) => clearTimeout(timer));
-    },
-  };
-}
-
-/** Turn the event loop until `condition` holds; fail after `turns` turns (no wall-clock guess). */
-async function until(condition: () => boolean, what: string, turns = 20_000): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 const restCalls = (sim: MexcSim) => sim.requestLog.length;
 
 describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
   let sim: MexcSim;
   let client: MexcClient;
-  let timers: ReturnType<typeof fastTimers>;
+  let timers: ReturnType<typeof createRealTimers>;
   beforeEach(async () => {
     sim = await startMexcSim({ startTime: START });
     sim.accounts.addApiKey({ ...keys, balances: { USDT: '1000', QRL: '100' } });
-    timers = fastTimers();
+    // Real timers a hundred times faster: pings every 200 ms, the first reconnect after 10 ms.
+    timers = createRealTimers({ speedUp: 100 });
     ({ client } = clientOnSim(sim, { streams: { timers } }));
   });
   afterEach(async () => {
     client.close();
-    timers.stop();
+    timers.clearAll();
     await sim.close();
   });
 
@@ -65,14 +32,14 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
   async function streaming() {
     await client.loadMarkets();
     await client.fetchTicker(SYMBOL);
-    await until(() => client.streams!.bookTicker('QRLUSDT') !== null && client.streams!.depth('QRLUSDT') !== null, 'book ticker and depth pushed');
+    await untilTrue(() => client.streams!.bookTicker('QRLUSDT') !== null && client.streams!.depth('QRLUSDT') !== null, 'book ticker and depth pushed');
     await client.fetchTicker(SYMBOL); // the 24 h statistics under the live price: one REST read per 15 minutes
   }
 
   it('serves ticker and order book from the stream without a request, equal to what REST says at that moment', async () => {
     await streaming();
     sim.clock.advance(60_000);
-    await until(() => client.streams!.depth('QRLUSDT')?.receivedAt === sim.clock.now(), 'the moved book pushed');
+    await untilTrue(() => client.streams!.depth('QRLUSDT')?.receivedAt === sim.clock.now(), 'the moved book pushed');
     const before = restCalls(sim);
     const [ticker, book] = [await client.fetchTicker(SYMBOL), await client.fetchOrderBook(SYMBOL, 20)];
     expect(restCalls(sim)).toBe(before);
@@ -90,7 +57,7 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
     await client.fetchTrades(SYMBOL, 50); // the seed
     const seeded = upstream(sim, '/api/v3/aggTrades') + upstream(sim, '/api/v3/trades');
     sim.clock.advance(60_000); // six new public trades (one per 10 s)
-    await until(() => (client.streams!.dealsSince('QRLUSDT')?.length ?? 0) >= 6, 'six deals pushed');
+    await untilTrue(() => (client.streams!.dealsSince('QRLUSDT')?.length ?? 0) >= 6, 'six deals pushed');
     const trades = await client.fetchTrades(SYMBOL, 50);
     expect(upstream(sim, '/api/v3/aggTrades') + upstream(sim, '/api/v3/trades')).toBe(seeded);
     expect(trades.at(-1)!.timestamp).toBe(Math.floor(sim.clock.now() / 10_000) * 10_000);
@@ -102,17 +69,14 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
   it('keeps the balance current from account pushes after one snapshot, and renews the listenKey every 30 minutes', async () => {
     await client.loadMarkets();
     await client.fetchBalance(); // REST, and the user stream starts
-    await until(() => client.streams!.accountLive, 'account stream subscribed');
+    await untilTrue(() => client.streams!.accountLive, 'account stream subscribed');
     await client.fetchBalance(); // the snapshot under the live stream
     const accountReads = upstream(sim, '/api/v3/account');
     // An order placed on the same account from elsewhere (another app, the website) locks funds: MEXC pushes it.
     await clientOnSim(sim).client.createOrder({ symbol: SYMBOL, type: 'limit', side: 'buy', amount: 100, price: 0.1, clientOrderId: 'elsewhere-1' });
     sim.clock.advance(1);
     let balance = await client.fetchBalance();
-    for (let turn = 0; turn < 20_000 && balance.USDT?.used !== 10; turn++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      balance = await client.fetchBalance();
-    }
+    await untilTrue(async () => (balance = await client.fetchBalance()).USDT?.used === 10, 'the locked funds pushed');
     expect(balance.USDT).toMatchObject({ free: 990, used: 10, total: 1000 });
     expect(upstream(sim, '/api/v3/account')).toBe(accountReads);
     // The listenKey is renewed once 30 minutes have passed.
@@ -126,12 +90,12 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
     await streaming();
     sim.ws.refuse = true;
     sim.ws.dropAll();
-    await until(() => client.streams!.bookTicker('QRLUSDT') === null, 'the drop noticed');
+    await untilTrue(() => client.streams!.bookTicker('QRLUSDT') === null, 'the drop noticed');
     const before = upstream(sim, '/api/v3/depth');
     await expect(client.fetchOrderBook(SYMBOL, 20)).resolves.toMatchObject({ symbol: SYMBOL });
     expect(upstream(sim, '/api/v3/depth')).toBe(before + 1);
     sim.ws.refuse = false;
-    await until(() => client.streams!.depth('QRLUSDT') !== null, 'reconnected and resubscribed', 200_000);
+    await untilTrue(() => client.streams!.depth('QRLUSDT') !== null, 'reconnected and resubscribed');
     expect(client.streams!.reconnects).toBeGreaterThan(0);
     const afterReconnect = upstream(sim, '/api/v3/depth');
     await client.fetchOrderBook(SYMBOL, 20);

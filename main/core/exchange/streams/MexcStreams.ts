@@ -30,8 +30,6 @@ export interface MexcStreamsOptions {
   /** the data's clock: when a push arrived, for freshness */
   clock: Clock;
   timers: Timers;
-  /** real time, for the connection's own liveness (defaults to Date.now) */
-  realNow?: () => number;
   userData?: UserDataKeys;
   onError?: (message: string) => void;
 }
@@ -64,11 +62,9 @@ export class MexcStreams {
   private renewTimer: TimerHandle | null = null;
 
   constructor(private readonly options: MexcStreamsOptions) {
-    const realNow = options.realNow ?? (() => Date.now());
     this.market = new StreamConnection({
       url: async () => options.url,
       timers: options.timers,
-      now: realNow,
       onPush: (frame) => this.onPush(frame),
       // Anything held from a dropped connection may have missed changes: start clean.
       onLiveChange: (live) => live || this.forgetMarketData(),
@@ -92,7 +88,6 @@ export class MexcStreams {
         return `${this.options.url}?listenKey=${this.listenKey}`;
       },
       timers: this.options.timers,
-      now: this.options.realNow ?? (() => Date.now()),
       onPush: (frame) => this.onPush(frame),
       onLiveChange: (live) => {
         if (live) return;

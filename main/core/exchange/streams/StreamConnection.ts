@@ -14,8 +14,6 @@ export interface StreamConnectionOptions {
   /** where to connect; async because a user-data stream first needs a listenKey */
   url: () => Promise<string>;
   timers: Timers;
-  /** a real-time clock for the liveness check (pings are about the network, not the data's clock) */
-  now: () => number;
   onPush: (frame: PushFrame) => void;
   /** open and subscribed, or not: readers fall back to REST while it is not */
   onLiveChange?: (live: boolean) => void;
@@ -41,6 +39,11 @@ export class StreamConnection {
 
   constructor(private readonly options: StreamConnectionOptions) {}
 
+  /** Liveness is about the network, so it runs on real time even when the data's clock is virtual. */
+  private now(): number {
+    return Date.now();
+  }
+
   /** Add channels (idempotent); connects on first use. */
   subscribe(channels: string[]): void {
     const fresh = channels.filter((channel) => !this.channels.has(channel));
@@ -55,7 +58,9 @@ export class StreamConnection {
 
   close(): void {
     this.closed = true;
-    this.clearTimers();
+    this.stopPinging();
+    if (this.reconnectTimer) this.options.timers.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
     this.socket?.terminate();
     this.socket = null;
   }
@@ -77,12 +82,12 @@ export class StreamConnection {
     this.socket = socket;
     this.connecting = false;
     socket.on('open', () => {
-      this.lastHeard = this.options.now();
+      this.lastHeard = this.now();
       if (this.channels.size) this.send({ method: 'SUBSCRIPTION', params: [...this.channels] });
       this.schedulePing();
     });
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      this.lastHeard = this.options.now();
+      this.lastHeard = this.now();
       if (isBinary) this.onBinary(data);
       else this.onControl(data.toString('utf8'));
     });
@@ -91,7 +96,7 @@ export class StreamConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       this.acknowledged.clear();
-      this.clearTimers();
+      this.stopPinging();
       this.options.onLiveChange?.(false);
       this.scheduleReconnect();
     });
@@ -129,7 +134,7 @@ export class StreamConnection {
     this.pingTimer = this.options.timers.setTimeout(() => {
       this.pingTimer = null;
       if (!this.socket) return;
-      if (this.options.now() - this.lastHeard > STREAM_SILENCE_MS) {
+      if (this.now() - this.lastHeard > STREAM_SILENCE_MS) {
         this.options.onError?.('Stream went silent: reconnecting');
         this.socket.terminate();
         return;
@@ -154,10 +159,8 @@ export class StreamConnection {
     this.socket?.send(JSON.stringify(message));
   }
 
-  private clearTimers() {
+  private stopPinging() {
     if (this.pingTimer) this.options.timers.clearTimeout(this.pingTimer);
-    if (this.reconnectTimer && this.closed) this.options.timers.clearTimeout(this.reconnectTimer);
     this.pingTimer = null;
-    if (this.closed) this.reconnectTimer = null;
   }
 }
