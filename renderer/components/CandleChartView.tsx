@@ -1,10 +1,11 @@
-import { CandlestickSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
-import { useEffect, useId, useRef } from 'react';
+import { CandlestickSeries, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
+import { useEffect, useId } from 'react';
 import type { Candle, ChartTimeframe } from '../../shared/contract';
 import { decimalPrecision, toChartCandles } from '../format/chartData';
 import { formatDate } from '../format/formatAxisTime';
 import { formatDecimal } from '../format/formatDecimal';
-import { useChartTheme, type ChartTheme } from './useChartTheme';
+import { themedChartOptions, useChart } from './useChart';
+import { useChartTheme } from './useChartTheme';
 
 export interface CandleChartViewProps {
   candles: readonly Candle[];
@@ -14,40 +15,17 @@ export interface CandleChartViewProps {
   height?: number;
 }
 
-const chartOptions = (theme: ChartTheme, daily: boolean) => ({
-  layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text, fontSize: 11 },
-  grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-  rightPriceScale: { borderColor: theme.border },
-  timeScale: { borderColor: theme.border, timeVisible: !daily, secondsVisible: false },
-  // Calm by default: no kinetic scrolling animations.
-  kineticScroll: { mouse: false, touch: false },
-});
+const addCandles = (chart: IChartApi) => chart.addSeries(CandlestickSeries, {});
 
 /** TradingView's lightweight-charts (canvas), with a text summary for screen readers. */
 export function CandleChartView({ candles, timeframe, label, height = 280 }: CandleChartViewProps) {
-  const container = useRef<HTMLElement | null>(null);
-  const chart = useRef<IChartApi | null>(null);
-  const series = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const { container, chart, series } = useChart(height, addCandles);
   const theme = useChartTheme();
   const descId = useId();
   const daily = timeframe === '1d';
 
   useEffect(() => {
-    if (!container.current) return;
-    const created = createChart(container.current, { autoSize: true, height });
-    series.current = created.addSeries(CandlestickSeries, {});
-    chart.current = created;
-    // The library lays out with a table: tell assistive tech it is not data.
-    container.current.querySelectorAll('table').forEach((table) => table.setAttribute('role', 'presentation'));
-    return () => {
-      created.remove();
-      chart.current = null;
-      series.current = null;
-    };
-  }, [height]);
-
-  useEffect(() => {
-    chart.current?.applyOptions(chartOptions(theme, daily));
+    chart.current?.applyOptions(themedChartOptions(theme, { timeVisible: !daily }));
     series.current?.applyOptions({
       upColor: theme.up,
       borderUpColor: theme.up,

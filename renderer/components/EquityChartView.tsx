@@ -1,6 +1,7 @@
-import { AreaSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
-import { useEffect, useId, useRef } from 'react';
+import { AreaSeries, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
+import { useEffect, useId } from 'react';
 import { toChartLine } from '../format/chartData';
+import { themedChartOptions, useChart } from './useChart';
 import { useChartTheme } from './useChartTheme';
 
 interface EquityChartViewProps {
@@ -19,34 +20,16 @@ export function withAlpha(hex: string, alpha: number): string {
   return `rgba(${r},${g},${b},${alpha})`;
 }
 
+const addEquityLine = (chart: IChartApi) => chart.addSeries(AreaSeries, { lineWidth: 2, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
+
 /** A value over time (a backtest's equity), drawn by lightweight-charts. */
 export function EquityChartView({ points, label, description, height = 240 }: EquityChartViewProps) {
-  const container = useRef<HTMLElement | null>(null);
-  const chart = useRef<IChartApi | null>(null);
-  const series = useRef<ISeriesApi<'Area'> | null>(null);
+  const { container, chart, series } = useChart(height, addEquityLine);
   const theme = useChartTheme();
   const descId = useId();
 
   useEffect(() => {
-    if (!container.current) return;
-    const created = createChart(container.current, { autoSize: true, height, kineticScroll: { mouse: false, touch: false } });
-    series.current = created.addSeries(AreaSeries, { lineWidth: 2, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
-    chart.current = created;
-    container.current.querySelectorAll('table').forEach((table) => table.setAttribute('role', 'presentation'));
-    return () => {
-      created.remove();
-      chart.current = null;
-      series.current = null;
-    };
-  }, [height]);
-
-  useEffect(() => {
-    chart.current?.applyOptions({
-      layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text, fontSize: 11 },
-      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-      rightPriceScale: { borderColor: theme.border },
-      timeScale: { borderColor: theme.border },
-    });
+    chart.current?.applyOptions(themedChartOptions(theme));
     series.current?.applyOptions({ lineColor: theme.accent, topColor: withAlpha(theme.accent, 0.25), bottomColor: withAlpha(theme.accent, 0) });
   }, [theme]);
 
