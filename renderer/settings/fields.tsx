@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { FormField, type FormFieldControl } from '../components/FormField';
 import { fieldMeta } from './fieldMeta';
 import { getAt, labelFromKey, parseNumberInput, pathKey, type Path } from './settingsForm';
 import { useSettingsForm } from './SettingsFormContext';
@@ -9,27 +10,13 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-/** Label, control, hint and the schema's message for this path, wired for screen readers. */
-function FieldFrame({ path, label, hint, children }: FieldProps & { children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
-  const id = useId();
+/** A FormField whose message is the schema's for this path. */
+function FieldFrame({ path, label, hint, children }: FieldProps & { children: (control: FormFieldControl) => ReactNode }) {
   const { fieldErrors } = useSettingsForm();
-  const error = fieldErrors[pathKey(path)];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field ${error ? 'invalid' : ''}`}>
-      <label htmlFor={id}>{label ?? labelFromKey(String(path[path.length - 1]))}</label>
-      {children({ id, describedBy, invalid: Boolean(error) })}
-      {hint && (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    <FormField label={label ?? labelFromKey(String(path[path.length - 1]))} hint={hint} error={fieldErrors[pathKey(path)]}>
+      {children}
+    </FormField>
   );
 }
 

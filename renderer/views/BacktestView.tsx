@@ -3,6 +3,7 @@ import { BacktestInputSchema, type BacktestResult } from '../../shared/contract'
 import { formatTime } from '../../shared/formatTime';
 import { api } from '../bridge/api';
 import { DecimalText } from '../components/DecimalText';
+import { FormField } from '../components/FormField';
 import { Panel } from '../components/Panel';
 import { formatAxisTime, formatDate } from '../format/formatAxisTime';
 import { formatDecimal } from '../format/formatDecimal';
@@ -42,41 +43,24 @@ export function BacktestView() {
     <div className="stack">
       <Panel title="Backtest" testId="backtest-form">
         <form className="inline-form" onSubmit={(event) => void onRun(event)} noValidate>
-          <div className={`field ${errors.days ? 'invalid' : ''}`}>
-            <label htmlFor="bt-days">Days of daily candles</label>
-            <input
-              id="bt-days"
-              type="number"
-              min={60}
-              max={3650}
-              value={days}
-              onChange={(event) => setDays(event.target.value)}
-              aria-invalid={Boolean(errors.days)}
-              aria-describedby={errors.days ? 'bt-days-error' : undefined}
-            />
-            {errors.days && (
-              <span id="bt-days-error" className="field-error" role="alert">
-                {errors.days}
-              </span>
+          <FormField label="Days of daily candles" error={errors.days}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} type="number" min={60} max={3650} value={days} onChange={(event) => setDays(event.target.value)} aria-invalid={invalid} aria-describedby={describedBy} />
             )}
-          </div>
-          <div className={`field ${errors.initialUsdt ? 'invalid' : ''}`}>
-            <label htmlFor="bt-usdt">Starting USDT</label>
-            <input
-              id="bt-usdt"
-              type="text"
-              inputMode="decimal"
-              value={initialUsdt}
-              onChange={(event) => setInitialUsdt(event.target.value)}
-              aria-invalid={Boolean(errors.initialUsdt)}
-              aria-describedby={errors.initialUsdt ? 'bt-usdt-error' : undefined}
-            />
-            {errors.initialUsdt && (
-              <span id="bt-usdt-error" className="field-error" role="alert">
-                {errors.initialUsdt}
-              </span>
+          </FormField>
+          <FormField label="Starting USDT" error={errors.initialUsdt}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="text"
+                inputMode="decimal"
+                value={initialUsdt}
+                onChange={(event) => setInitialUsdt(event.target.value)}
+                aria-invalid={invalid}
+                aria-describedby={describedBy}
+              />
             )}
-          </div>
+          </FormField>
           <button type="submit" className="primary" disabled={running}>
             {running ? 'Running…' : 'Run backtest'}
           </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { SaveApiKeysInputSchema, type ApiKeyStatus, type ConnectionTest } from '../../../shared/contract';
 import { api } from '../../bridge/api';
+import { FormField } from '../../components/FormField';
 import { ErrorText, Panel, type PanelStatus } from '../../components/Panel';
 import { useCommand } from '../../components/useCommand';
 
@@ -93,46 +94,20 @@ export function ApiKeysSection() {
             </p>
           )}
           <form className="key-form" onSubmit={(event) => void onSubmit(event)} autoComplete="off" noValidate>
-            <div className={`field ${fieldErrors.apiKey ? 'invalid' : ''}`}>
-              <label htmlFor="api-key-input">API key</label>
-              <input
-                id="api-key-input"
-                name="apiKey"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={Boolean(fieldErrors.apiKey)}
-                aria-describedby={`api-key-hint${fieldErrors.apiKey ? ' api-key-error' : ''}`}
-              />
-              <span id="api-key-hint" className="hint">
-                {status.configured ? 'Saving new keys replaces the stored pair.' : 'From MEXC → API management; spot trading only, no withdrawals.'}
-              </span>
-              {fieldErrors.apiKey && (
-                <span id="api-key-error" className="field-error" role="alert">
-                  {fieldErrors.apiKey}
-                </span>
+            <FormField
+              label="API key"
+              hint={status.configured ? 'Saving new keys replaces the stored pair.' : 'From MEXC → API management; spot trading only, no withdrawals.'}
+              error={fieldErrors.apiKey}
+            >
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="apiKey" type="text" autoComplete="off" spellCheck={false} aria-invalid={invalid} aria-describedby={describedBy} />
               )}
-            </div>
-            <div className={`field ${fieldErrors.secret ? 'invalid' : ''}`}>
-              <label htmlFor="api-secret-input">Secret</label>
-              <input
-                id="api-secret-input"
-                name="secret"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={Boolean(fieldErrors.secret)}
-                aria-describedby={`api-secret-hint${fieldErrors.secret ? ' api-secret-error' : ''}`}
-              />
-              <span id="api-secret-hint" className="hint">
-                Write-only: sent once to the keychain, never shown again.
-              </span>
-              {fieldErrors.secret && (
-                <span id="api-secret-error" className="field-error" role="alert">
-                  {fieldErrors.secret}
-                </span>
+            </FormField>
+            <FormField label="Secret" hint="Write-only: sent once to the keychain, never shown again." error={fieldErrors.secret}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="secret" type="password" autoComplete="off" spellCheck={false} aria-invalid={invalid} aria-describedby={describedBy} />
               )}
-            </div>
+            </FormField>
             <div className="actions">
               <button type="submit" className="primary" disabled={save.pending}>
                 {save.pending ? 'Saving…' : 'Save keys'}
