@@ -1,9 +1,19 @@
 import { Panel } from '../components/Panel';
+import { TableHead, type Column } from '../components/TableHead';
 import { useNow } from '../components/useNow';
 import { formatAge } from '../format/formatAge';
 import { breakerLabels, cacheHitRatePercent, cacheLabels, formatPercent, newestFetch, weightUsage } from '../format/formatHealth';
 import { useAppStore } from '../store';
 import { snapshotPanelStatus } from './snapshotStatus';
+
+const dataTypeColumns: readonly Column[] = [
+  { label: 'Data' },
+  { label: 'Age', numeric: true },
+  { label: 'Hits', numeric: true },
+  { label: 'Misses', numeric: true },
+  { label: 'Errors', numeric: true },
+  { label: 'Retries', numeric: true },
+];
 
 /** How the exchange client is doing: breaker, cache, weight, latency, data age. */
 export function ApiHealthPanel() {
@@ -53,26 +63,7 @@ export function ApiHealthPanel() {
       </dl>
       {dataTypes.length > 0 && (
         <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">Data</th>
-              <th scope="col" className="r">
-                Age
-              </th>
-              <th scope="col" className="r">
-                Hits
-              </th>
-              <th scope="col" className="r">
-                Misses
-              </th>
-              <th scope="col" className="r">
-                Errors
-              </th>
-              <th scope="col" className="r">
-                Retries
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={dataTypeColumns} />
           <tbody>
             {dataTypes.map(([name, stats]) => (
               <tr key={name}>

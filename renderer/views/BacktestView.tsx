@@ -5,12 +5,23 @@ import { api } from '../bridge/api';
 import { DecimalText } from '../components/DecimalText';
 import { FormField } from '../components/FormField';
 import { Panel } from '../components/Panel';
+import { TableHead, type Column } from '../components/TableHead';
 import { formatAxisTime, formatDate } from '../format/formatAxisTime';
 import { formatDecimal } from '../format/formatDecimal';
 import { progressPercent } from '../state/reducers';
 import { useAppStore } from '../store';
 
 const EquityChartView = lazy(() => import('../components/EquityChartView').then((module) => ({ default: module.EquityChartView })));
+
+const tradeColumns: readonly Column[] = [
+  { label: 'Date' },
+  { label: 'Side' },
+  { label: 'Price', numeric: true },
+  { label: 'Amount', numeric: true, optional: true },
+  { label: 'Cost', numeric: true, optional: true },
+  { label: 'Fee', numeric: true, optional: true },
+  { label: 'Reason' },
+];
 
 type BacktestField = 'days' | 'initialUsdt';
 
@@ -120,25 +131,7 @@ function BacktestResultPanels({ result }: { result: BacktestResult }) {
       </Panel>
       <Panel title={`Trades (${result.trades.length})`} testId="backtest-trades" status={result.trades.length ? { kind: 'ready' } : { kind: 'empty', message: 'The strategy made no trades over this period.' }}>
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Side</th>
-              <th scope="col" className="r">
-                Price
-              </th>
-              <th scope="col" className="r opt">
-                Amount
-              </th>
-              <th scope="col" className="r opt">
-                Cost
-              </th>
-              <th scope="col" className="r opt">
-                Fee
-              </th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
+          <TableHead columns={tradeColumns} />
           <tbody>
             {result.trades.map((trade, index) => (
               <tr key={`${trade.time}-${index}`}>

@@ -1,8 +1,11 @@
 import { DecimalText } from '../components/DecimalText';
 import { Panel } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
+import { TableHead, type Column } from '../components/TableHead';
 import { useAppStore } from '../store';
 import { snapshotPanelStatus } from './snapshotStatus';
+
+const balanceColumns: readonly Column[] = [{ label: 'Asset' }, { label: 'Free', numeric: true }, { label: 'Locked', numeric: true }, { label: 'Value USDT', numeric: true }];
 
 /** Free and locked per asset, valued in USDT; says whose wallet it is. */
 export function BalancesPanel() {
@@ -21,20 +24,7 @@ export function BalancesPanel() {
     >
       {balances && (
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Asset</th>
-              <th scope="col" className="r">
-                Free
-              </th>
-              <th scope="col" className="r">
-                Locked
-              </th>
-              <th scope="col" className="r">
-                Value USDT
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={balanceColumns} />
           <tbody>
             {balances.assets.map((asset) => (
               <tr key={asset.asset}>

@@ -1,30 +1,23 @@
 import type { Fill } from '../../shared/contract';
 import { formatTime } from '../../shared/formatTime';
 import { DecimalText } from '../components/DecimalText';
+import { TableHead, type Column } from '../components/TableHead';
+
+const fillColumns: readonly Column[] = [
+  { label: 'Time' },
+  { label: 'Side' },
+  { label: 'Price', numeric: true },
+  { label: 'Amount', numeric: true },
+  { label: 'Cost', numeric: true, optional: true },
+  { label: 'Fee', numeric: true, optional: true },
+];
 
 /** Fills as a table: used by the dashboard's recent fills and the trade history. */
 export function FillsTable({ fills, caption }: { fills: readonly Fill[]; caption?: string }) {
   return (
     <table className="data" data-testid="fills-table">
       {caption && <caption className="visually-hidden">{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Side</th>
-          <th scope="col" className="r">
-            Price
-          </th>
-          <th scope="col" className="r">
-            Amount
-          </th>
-          <th scope="col" className="r opt">
-            Cost
-          </th>
-          <th scope="col" className="r opt">
-            Fee
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={fillColumns} />
       <tbody>
         {fills.map((fill) => (
           <tr key={fill.id}>

@@ -4,9 +4,20 @@ import { formatTime } from '../../shared/formatTime';
 import { api } from '../bridge/api';
 import { DecimalText } from '../components/DecimalText';
 import { ErrorText, Panel } from '../components/Panel';
+import { TableHead, type Column } from '../components/TableHead';
 import { useCommand } from '../components/useCommand';
 import { useAppStore } from '../store';
 import { snapshotPanelStatus } from './snapshotStatus';
+
+const orderColumns: readonly Column[] = [
+  { label: 'Time' },
+  { label: 'Side' },
+  { label: 'Type', optional: true },
+  { label: 'Price', numeric: true },
+  { label: 'Amount', numeric: true },
+  { label: 'Filled', numeric: true, optional: true },
+  { label: 'Actions', hiddenLabel: true },
+];
 
 /** Open orders with a cancel per row and one for all (two steps, since it cannot be undone). */
 export function OpenOrdersPanel() {
@@ -45,27 +56,7 @@ export function OpenOrdersPanel() {
     >
       <ErrorText error={cancelAll.error} />
       <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Side</th>
-            <th scope="col" className="opt">
-              Type
-            </th>
-            <th scope="col" className="r">
-              Price
-            </th>
-            <th scope="col" className="r">
-              Amount
-            </th>
-            <th scope="col" className="r opt">
-              Filled
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={orderColumns} />
         <tbody>
           {orders.map((order) => (
             <OrderRow key={order.id} order={order} />
