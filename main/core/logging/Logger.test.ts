@@ -42,6 +42,7 @@ describe('Logger', () => {
 
   it.each([
     [{}, 'info'],
+    [{ LOG_LEVEL: '' }, 'info'],
     [{ LOG_LEVEL: 'DEBUG' }, 'debug'],
     [{ LOG_LEVEL: 'WARNING' }, 'warn'],
   ])('reads LOG_LEVEL %j as %s', (env, level) => {

@@ -6,9 +6,13 @@ const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 
 export type LogSink = (entry: LogEntry) => void;
 
+/** The level when LOG_LEVEL is unset or empty: the one default for every host. */
+export const DEFAULT_LOG_LEVEL: LogLevel = 'info';
+
 /** LOG_LEVEL, as the original bot names it (DEBUG, INFO, WARN/WARNING, ERROR); INFO by default. */
 export function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
-  const raw = (env.LOG_LEVEL ?? 'INFO').toLowerCase();
+  if (env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '') return DEFAULT_LOG_LEVEL;
+  const raw = env.LOG_LEVEL.trim().toLowerCase();
   if (raw === 'warning') return 'warn';
   if (raw in rank) return raw as LogLevel;
   throw new Error(`LOG_LEVEL must be one of DEBUG, INFO, WARN, ERROR; got "${env.LOG_LEVEL}".`);
@@ -25,7 +29,7 @@ export class Logger {
 
   constructor(
     private readonly clock: Clock,
-    private readonly level: LogLevel = 'info',
+    private readonly level: LogLevel = DEFAULT_LOG_LEVEL,
   ) {}
 
   addSink(sink: LogSink): () => void {

@@ -7,9 +7,16 @@ import type { Logger } from './Logger';
  * crash.log in the data folder through the logger's redactor, so a crash
  * report never carries a key or secret. The process keeps running for
  * rejected promises (the engine's loops recover), and exits for a thrown error
- * (state may be broken; the journal makes the restart safe).
+ * (state may be broken; the journal makes the restart safe), unless the host
+ * asks to keep running: the web host logs it and keeps the engine up, since a
+ * bad request from any local process must not stop the bot (issue 14, point 3).
  */
-export function installCrashReporter(proc: NodeJS.Process, logger: Logger, dataDir: string): () => void {
+export function installCrashReporter(
+  proc: NodeJS.Process,
+  logger: Logger,
+  dataDir: string,
+  { exitOnUncaughtException = true }: { exitOnUncaughtException?: boolean } = {},
+): () => void {
   const crashLog = path.join(dataDir, 'crash.log');
   const report = (kind: string, error: unknown) => {
     const text = logger.scrub(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -24,6 +31,7 @@ export function installCrashReporter(proc: NodeJS.Process, logger: Logger, dataD
   const onRejection = (reason: unknown) => report('unhandled rejection', reason);
   const onException = (error: unknown) => {
     report('uncaught exception', error);
+    if (!exitOnUncaughtException) return;
     proc.exitCode = 1;
     proc.exit(1);
   };
