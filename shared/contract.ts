@@ -424,3 +424,46 @@ export type RequestFrame = z.infer<typeof RequestFrameSchema>;
 export type ResponseFrame = { kind: 'result'; id: number | null; result: Result<unknown> };
 export type EventFrame = { kind: 'event'; event: EventName; payload: unknown };
 export type ServerFrame = ResponseFrame | EventFrame;
+
+// ── The outbound door: answers and events are checked before they leave ───────
+
+/**
+ * A command's answer, checked against its output schema before either
+ * transport sends it: a violation becomes an INTERNAL error and is reported,
+ * never sent. What goes out is the parsed value, so a field the contract does
+ * not declare never leaves the engine.
+ */
+export function checkCommandResult(name: string, result: Result<unknown>, report: (problem: string) => void): Result<unknown> {
+  if (!result.ok) return result;
+  if (!isCommandName(name)) return reportViolation(report, `An answer to the unknown command ${JSON.stringify(name.slice(0, 40))}`, null);
+  return checkAgainst(commands[name].output, result.value, `The answer to ${name}`, report);
+}
+
+/** An event's payload, checked against its schema before it is sent; a violation is reported and the event dropped. */
+export function checkEventPayload(event: EventName, payload: unknown, report: (problem: string) => void): Result<unknown> {
+  return checkAgainst(events[event], payload, `The ${event} event`, report);
+}
+
+function checkAgainst(schema: z.ZodType, value: unknown, what: string, report: (problem: string) => void): Result<unknown> {
+  let parsed: ReturnType<z.ZodType['safeParse']>;
+  try {
+    parsed = schema.safeParse(value);
+  } catch {
+    return reportViolation(report, what, 'it could not be read');
+  }
+  return parsed.success ? ok(parsed.data) : reportViolation(report, what, describeViolation(parsed.error));
+}
+
+/** Paths and issue kinds only, never values: a payload may hold anything, a secret included. */
+function describeViolation(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`)
+    .join(', ');
+}
+
+function reportViolation(report: (problem: string) => void, what: string, detail: string | null): Result<never> {
+  const message = `${what} breaks the contract${detail ? `: ${detail}` : ''}. This is a bug in the engine; it was logged.`;
+  report(message);
+  return fail('INTERNAL', message);
+}
