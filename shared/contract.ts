@@ -264,6 +264,8 @@ export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
   /** the keys may place orders (needed for live mode) */
   canTrade: z.boolean(),
+  /** the keys may withdraw funds: the app never needs it, so the page warns (issue 14) */
+  canWithdraw: z.boolean(),
   latencyMs: z.number().nonnegative().nullable(),
   message: z.string(),
 });

@@ -1,9 +1,12 @@
 import { dec, type Dec } from './Decimal';
 import type { SimOrder, SimTrade } from './MatchingEngine';
 
-export type Permission = 'SPOT_ACCOUNT_READ' | 'SPOT_ACCOUNT_WRITE' | 'SPOT_DEAL_READ' | 'SPOT_DEAL_WRITE';
+/** MEXC's key permissions (mexc-spot-v3.md §1.5); withdrawal is one a key for this app should never hold. */
+export type Permission = 'SPOT_ACCOUNT_READ' | 'SPOT_ACCOUNT_WRITE' | 'SPOT_DEAL_READ' | 'SPOT_DEAL_WRITE' | 'SPOT_WITHDRAW_READ' | 'SPOT_WITHDRAW_WRITE';
 export const READ_ONLY: Permission[] = ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ'];
 export const TRADING: Permission[] = ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE'];
+/** A key created with every box ticked: it trades and can also withdraw. */
+export const TRADING_AND_WITHDRAW: Permission[] = [...TRADING, 'SPOT_WITHDRAW_READ', 'SPOT_WITHDRAW_WRITE'];
 
 export interface Asset {
   free: Dec;

@@ -77,4 +77,4 @@ export async function startMexcSim(options: Partial<SimOptions> = {}): Promise<M
 }
 
 export type { FaultKind, FaultRule } from './Faults';
-export { READ_ONLY, TRADING } from './Accounts';
+export { READ_ONLY, TRADING, TRADING_AND_WITHDRAW } from './Accounts';

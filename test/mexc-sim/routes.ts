@@ -266,7 +266,7 @@ export const routes: Record<string, Route> = {
     signed: 'SPOT_ACCOUNT_READ',
     handle: (ctx) => ({
       canTrade: ctx.key!.permissions.includes('SPOT_DEAL_WRITE'),
-      canWithdraw: false,
+      canWithdraw: ctx.key!.permissions.includes('SPOT_WITHDRAW_WRITE'),
       canDeposit: false,
       updateTime: null,
       accountType: 'SPOT',

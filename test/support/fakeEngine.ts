@@ -173,8 +173,8 @@ export class FakeEngine {
     },
     testConnection: async () =>
       this.maskedKey
-        ? { ok: true, canTrade: true, latencyMs: 91, message: 'MEXC accepted a signed request (account read).' }
-        : { ok: false, canTrade: false, latencyMs: null, message: 'No API keys saved.' },
+        ? { ok: true, canTrade: true, canWithdraw: false, latencyMs: 91, message: 'MEXC accepted a signed request (account read).' }
+        : { ok: false, canTrade: false, canWithdraw: false, latencyMs: null, message: 'No API keys saved.' },
     getSettings: async () => this.settings,
     setSettings: async (settings) => {
       this.settings = settings;

@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '../../../shared/contract';
 import { defaultSettings, settingsProblems, type Settings } from '../../../shared/settings';
+import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import { AlertCenter, type AlertInput } from '../alerts/AlertCenter';
 import { PriceAlertWatcher } from '../alerts/PriceAlertWatcher';
 import { systemClock, systemTimers, type Clock, type TimerHandle, type Timers } from '../clock';
@@ -29,6 +30,7 @@ import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { nextBotState, type LifecycleCommand } from './botTransitions';
 import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { nextDailyRun } from './nextDailyRun';
+import { testConnection } from './testConnection';
 import { TradingEngine } from './TradingEngine';
 
 export interface BotServiceOptions {
@@ -380,22 +382,9 @@ export class BotService {
   }
 
   private async testConnection(): Promise<ConnectionTest> {
-    const probe = await this.session.probe();
-    if (!probe) return { ok: false, canTrade: false, latencyMs: null, message: 'No API keys saved yet.' };
-    const started = this.clock.now();
-    try {
-      const balance = await probe.fetchBalance();
-      const info = (balance.info ?? {}) as { canTrade?: boolean };
-      const canTrade = info.canTrade === true;
-      return {
-        ok: true,
-        canTrade,
-        latencyMs: this.clock.now() - started,
-        message: canTrade ? 'Connected: these keys can read the account and trade.' : 'Connected, read-only: these keys cannot place orders (live mode needs trade permission).',
-      };
-    } catch (error) {
-      return { ok: false, canTrade: false, latencyMs: null, message: `MEXC refused the keys or could not be reached: ${(error as Error).message}` };
-    }
+    const result = await testConnection(await this.session.probe(), this.clock);
+    if (result.canWithdraw) this.raiseAlert({ severity: 'warning', kind: 'api-keys', message: WITHDRAW_PERMISSION_WARNING });
+    return result;
   }
 
   private async candles(timeframe: Candles['timeframe'], limit: number): Promise<Candles> {

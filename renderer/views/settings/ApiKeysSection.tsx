@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { SaveApiKeysInputSchema, type ApiKeyStatus, type ConnectionTest } from '../../../shared/contract';
+import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import { api } from '../../bridge/api';
 import { FormField } from '../../components/FormField';
 import { ErrorText, Panel, type PanelStatus } from '../../components/Panel';
@@ -131,6 +132,12 @@ export function ApiKeysSection() {
                   {test.latencyMs !== null && ` · ${Math.round(test.latencyMs)} ms`}
                 </span>
               )}
+            </div>
+          )}
+          {test?.canWithdraw && (
+            <div className="result-box bad" role="alert" data-testid="withdraw-warning">
+              <strong>⚠ Withdrawal permission is on</strong>
+              <span>{WITHDRAW_PERMISSION_WARNING}</span>
             </div>
           )}
         </>

@@ -6,7 +6,10 @@ import { launchChromium } from '../../support/launchChromium';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
+import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
 import { startTestWebHost } from '../../support/startTestWebHost';
+import { TRADING, TRADING_AND_WITHDRAW } from '../../mexc-sim/index';
+import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import { UNREACHABLE_EXCHANGE } from './engineScenarios';
 
 const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
@@ -114,5 +117,59 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
     await expect.poll(() => page.getByTestId('api-keys').getByRole('alert').textContent()).toContain('Secret Service');
     await page.close();
     secrets.unavailable = false;
+  });
+});
+
+describe.skipIf(skipReason !== null)('a key that can withdraw gets a red warning (Chromium, real engine, simulator)', () => {
+  let engine: EngineWebHost;
+  let browser: Browser;
+  const secrets = new MemorySecretStore();
+  beforeAll(async () => {
+    engine = await startEngineWebHost({ secretStore: secrets });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await engine?.close();
+  });
+
+  async function testKeys(permissions: typeof TRADING, apiKey: string) {
+    engine.sim.accounts.addApiKey({ apiKey, secret: SECRET, permissions, balances: { USDT: '100' } });
+    await secrets.save({ apiKey, secret: SECRET });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(engine.host.url);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Saved in the OS keychain');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.getByTestId('connection-result').textContent()).toContain('Connected');
+    return page;
+  }
+
+  it('shows how to remove the permission and bind the key to an IP, in red, and raises a warning alert', async () => {
+    const page = await testKeys(TRADING_AND_WITHDRAW, 'mx0vWITHDRAWKEY00001');
+    const warning = page.getByTestId('withdraw-warning');
+    await expect.poll(() => warning.textContent()).toContain(WITHDRAW_PERMISSION_WARNING);
+    expect(await warning.getAttribute('role')).toBe('alert');
+    expect(await warning.textContent()).toMatch(/untick the Withdraw permission/);
+    expect(await warning.textContent()).toMatch(/bind the key to your IP address/);
+    // Red: red dominates both the text and the box's background.
+    const colours = await warning.evaluate((box) => [getComputedStyle(box).color, getComputedStyle(box).backgroundColor]);
+    for (const colour of colours) {
+      const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+      expect(r, colour).toBeGreaterThan(g!);
+      expect(r, colour).toBeGreaterThan(b!);
+    }
+    const alerts = engine.service.snapshot().alerts;
+    expect(alerts.filter((alert) => alert.severity === 'warning' && alert.message === WITHDRAW_PERMISSION_WARNING)).toHaveLength(1);
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('settings-keys-can-withdraw'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows no warning for a key that can trade but not withdraw', async () => {
+    const page = await testKeys(TRADING, 'mx0vTRADEONLYKEY0001');
+    expect(await page.getByTestId('connection-result').textContent()).toContain('Trading permission: yes');
+    expect(await page.getByTestId('withdraw-warning').count()).toBe(0);
+    await page.close();
   });
 });
