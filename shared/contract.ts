@@ -49,7 +49,8 @@ export class ContractFailure extends Error {
 
 // ── Domain shapes ─────────────────────────────────────────────────────────────
 
-export const botStates = ['stopped', 'running', 'paused', 'error'] as const;
+/** 'stopping': a stop waits for a strategy run in flight to finish before the bot is stopped. */
+export const botStates = ['stopped', 'running', 'paused', 'stopping', 'error'] as const;
 export const BotStateSchema = z.enum(botStates);
 export type BotState = z.infer<typeof BotStateSchema>;
 
@@ -71,7 +72,8 @@ export type BotStatus = z.infer<typeof BotStatusSchema>;
 /** What the strategy decided on its last run, and why, in words. */
 export const DecisionSchema = z.object({
   time: z.number().int().nonnegative(),
-  action: z.enum(['buy', 'sell', 'hold', 'rejected']),
+  /** 'preview': "Run now" while the bot is not running evaluates the strategy and places nothing */
+  action: z.enum(['buy', 'sell', 'hold', 'rejected', 'preview']),
   reason: z.string(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -180,6 +182,8 @@ export const OrderSchema = z.object({
   time: epochMs,
   /** a paper order lives only in this app */
   paper: z.boolean(),
+  /** false for an order on the account that the bot did not place (e.g. by hand): shown, never counted or touched */
+  placedByBot: z.boolean(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 
@@ -273,9 +277,17 @@ export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 /** Going live is typed out, not clicked: the user must send exactly this word. */
 export const LIVE_CONFIRMATION = 'LIVE';
+/**
+ * What happens to the bot's open orders in the mode being left: canceled, or
+ * kept and still tracked. Required when there are any; the engine refuses the
+ * switch (INVALID_STATE) until the user has chosen.
+ */
+export const openOrdersChoices = ['cancel', 'keep'] as const;
+export const OpenOrdersChoiceSchema = z.enum(openOrdersChoices);
+export type OpenOrdersChoice = z.infer<typeof OpenOrdersChoiceSchema>;
 export const SetModeInputSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('dry-run') }),
-  z.strictObject({ mode: z.literal('live'), confirmation: z.literal(LIVE_CONFIRMATION) }),
+  z.strictObject({ mode: z.literal('dry-run'), openOrders: OpenOrdersChoiceSchema.optional() }),
+  z.strictObject({ mode: z.literal('live'), confirmation: z.literal(LIVE_CONFIRMATION), openOrders: OpenOrdersChoiceSchema.optional() }),
 ]);
 
 export const chartTimeframes = ['1d', '4h', '1h', '15m'] as const;

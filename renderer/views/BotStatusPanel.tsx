@@ -14,6 +14,7 @@ export const stateLabels: Record<BotState, string> = {
   stopped: 'Stopped',
   running: 'Running',
   paused: 'Paused',
+  stopping: 'Stopping…',
   error: 'Error',
 };
 
@@ -29,6 +30,8 @@ const actionsByState: Record<BotState, { command: LifecycleCommand; label: strin
     { command: 'resumeBot', label: 'Resume' },
     { command: 'stopBot', label: 'Stop' },
   ],
+  // A stop waits for the run in flight; nothing to start or stop meanwhile.
+  stopping: [],
   error: [
     { command: 'startBot', label: 'Restart' },
     { command: 'stopBot', label: 'Stop' },
@@ -40,6 +43,7 @@ const decisionLabels: Record<Decision['action'], string> = {
   sell: 'Sell',
   hold: 'Hold',
   rejected: 'Rejected',
+  preview: 'Preview (no order)',
 };
 
 /** Mode, state, schedule and the last decision with its reason, plus the controls. */
@@ -62,7 +66,8 @@ export function BotStatusPanel() {
 
   if (!snapshot) return <Panel title="Bot" status={status} testId="bot-panel" />;
   const { status: bot, lastDecision, nextRunAt } = snapshot;
-  const canKill = bot.state !== 'stopped';
+  // The kill switch works in every state: a stopped bot may still have orders open.
+  const canKill = bot.state !== 'stopped' || snapshot.openOrders.some((order) => order.placedByBot);
 
   return (
     <Panel title="Bot" testId="bot-panel" badge={<ModeBadge mode={bot.mode} />}>
@@ -109,8 +114,13 @@ export function BotStatusPanel() {
             {label}
           </button>
         ))}
-        <button type="button" disabled={command.pending} onClick={() => void run('runNow')}>
-          Run strategy now
+        <button
+          type="button"
+          disabled={command.pending}
+          onClick={() => void run('runNow')}
+          title={bot.state === 'running' ? 'Runs the strategy now and places its order, if any.' : 'The bot is not running: this only evaluates the strategy and places no order.'}
+        >
+          {bot.state === 'running' ? 'Run strategy now' : 'Evaluate strategy now'}
         </button>
         {canKill && (
           <button
@@ -124,7 +134,7 @@ export function BotStatusPanel() {
           </button>
         )}
       </div>
-      {confirmKill && <p className="hint">Pauses the bot and cancels every open order. Press again to confirm.</p>}
+      {confirmKill && <p className="hint">Pauses the bot and cancels every open order the bot placed (orders you placed yourself are left alone). Press again to confirm.</p>}
       <ErrorText error={command.error} />
     </Panel>
   );

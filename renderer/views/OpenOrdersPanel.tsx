@@ -19,13 +19,18 @@ const orderColumns: readonly Column[] = [
   { label: 'Actions', hiddenLabel: true },
 ];
 
-/** Open orders with a cancel per row and one for all (two steps, since it cannot be undone). */
+/**
+ * Open orders with a cancel per row and one for all (two steps, since it
+ * cannot be undone). Orders the bot did not place are shown, marked, and
+ * never offered for cancel: the bot leaves them alone.
+ */
 export function OpenOrdersPanel() {
   const snapshot = useAppStore((state) => state.snapshot);
   const error = useAppStore((state) => state.snapshotError);
   const cancelAll = useCommand();
   const [confirmAll, setConfirmAll] = useState(false);
   const orders = snapshot?.openOrders ?? [];
+  const botOrders = orders.filter((order) => order.placedByBot);
   const status = snapshotPanelStatus(snapshot, error, (s) => (s.openOrders.length === 0 ? 'No open orders.' : null));
 
   const onCancelAll = async () => {
@@ -40,7 +45,7 @@ export function OpenOrdersPanel() {
       testId="orders-panel"
       status={status}
       actions={
-        orders.length > 0 && (
+        botOrders.length > 0 && (
           <>
             {confirmAll && (
               <button type="button" className="small" onClick={() => setConfirmAll(false)}>
@@ -48,7 +53,7 @@ export function OpenOrdersPanel() {
               </button>
             )}
             <button type="button" className="small danger" disabled={cancelAll.pending} onClick={() => void onCancelAll()}>
-              {confirmAll ? `Confirm: cancel all ${orders.length}` : 'Cancel all'}
+              {confirmAll ? `Confirm: cancel the bot's ${botOrders.length}` : "Cancel the bot's orders"}
             </button>
           </>
         )
@@ -75,6 +80,11 @@ function OrderRow({ order }: { order: Order }) {
       <td>
         <span className={`side side-${order.side}`}>{order.side.toUpperCase()}</span>
         {order.paper && <span className="tag">paper</span>}
+        {!order.placedByBot && (
+          <span className="tag foreign" title="On your MEXC account, but not placed by the bot: it is never counted against the bot's limits or canceled by it.">
+            not placed by the bot
+          </span>
+        )}
       </td>
       <td className="opt">{order.type}</td>
       <td className="r">
@@ -87,6 +97,7 @@ function OrderRow({ order }: { order: Order }) {
         <DecimalText value={order.filled} />
       </td>
       <td className="r">
+        {order.placedByBot && (
         <button
           type="button"
           className="small"
@@ -96,6 +107,7 @@ function OrderRow({ order }: { order: Order }) {
         >
           {cancel.pending ? 'Canceling…' : 'Cancel'}
         </button>
+        )}
         {cancel.error && (
           <span role="alert" className="error-text inline">
             {cancel.error.message}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveBroker } from '../../main/core/bot/LiveBroker';
-import { Journal } from '../../main/core/trading/Journal';
+import { Journal, type BrokerRef } from '../../main/core/trading/Journal';
 import { marketInfoFromCcxt } from '../../main/core/trading/MarketInfo';
 import { reconcileOpenIntents } from '../../main/core/trading/reconcileOpenIntents';
 import { submitOrder } from '../../main/core/trading/submitOrder';
@@ -11,6 +11,7 @@ import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { createSimMexcClient } from '../support/createSimMexcClient';
 import { mulberry32 } from '../support/hostilePayloads';
 
+const LIVE: BrokerRef = { kind: 'live', account: '00000000c0ffee00' };
 const KEYS = { apiKey: 'mx0vCRASHKEY00001', secret: 'crash-secret-0123456789abcdef' };
 const crashPoints = ['after journaling, before sending', 'accepted, answer lost (5xx)', 'connection reset before MEXC saw it', 'accepted, before the outcome was journaled', 'clean'] as const;
 
@@ -35,7 +36,7 @@ describe('live order placement survives being killed at random points', () => {
     const market = marketInfoFromCcxt((await client.market('QRL/USDT'))!);
     const broker = new LiveBroker(client, market);
     const journal = await Journal.open(journalFile, sim.clock);
-    const report = await reconcileOpenIntents(journal, broker);
+    const report = await reconcileOpenIntents(journal, async () => ({ broker }), sim.clock.now());
     return { broker, journal, report };
   }
 
@@ -49,17 +50,17 @@ describe('live order placement survives being killed at random points', () => {
       const clientOrderId = `qtb-crash-${String(attempt).padStart(3, '0')}`;
       const order = { symbol: 'QRL/USDT', side: 'buy' as const, type: 'limit' as const, price: '0.1000', amount: '20', reason: 'crash test' };
       if (crash === 'after journaling, before sending') {
-        await journal.recordIntent({ clientOrderId, intent: order });
+        await journal.recordIntent({ clientOrderId, intent: order, broker: LIVE });
         continue; // killed
       }
       if (crash === 'accepted, answer lost (5xx)') sim.faults.inject({ kind: '5xx-after-accept', path: '/api/v3/order', method: 'POST' });
       if (crash === 'connection reset before MEXC saw it') sim.faults.inject({ kind: 'reset', path: '/api/v3/order', method: 'POST' });
       if (crash === 'accepted, before the outcome was journaled') {
-        await journal.recordIntent({ clientOrderId, intent: order });
+        await journal.recordIntent({ clientOrderId, intent: order, broker: LIVE });
         await broker.placeOrder({ ...order, clientOrderId });
         continue; // killed before recordOutcome
       }
-      await submitOrder(journal, broker, clientOrderId, order);
+      await submitOrder(journal, broker, LIVE, clientOrderId, order);
       // killed (or not) right after: the next loop is the restart
     }
     const { journal, report } = await restart();

@@ -128,7 +128,10 @@ export class FakeEngine {
           },
       openOrders: empty
         ? []
-        : [{ id: 'o4', clientOrderId: 'qtb-20261125-1', side: 'buy', type: 'limit', price: '0.2000', amount: '600', filled: '0', status: 'open', time: t - HOUR, paper: this.mode === 'dry-run' }],
+        : [
+            { id: 'o4', clientOrderId: 'qtb-k3x9a2mq-20261125-000001', side: 'buy', type: 'limit', price: '0.2000', amount: '600', filled: '0', status: 'open', time: t - HOUR, paper: this.mode === 'dry-run', placedByBot: true },
+            { id: 'o5', clientOrderId: 'by-hand-7', side: 'buy', type: 'limit', price: '0.1500', amount: '100', filled: '0', status: 'open', time: t - 2 * HOUR, paper: false, placedByBot: false },
+          ],
       recentFills: this.fills,
       pnl: empty ? null : { positionAmount: '800', averageCost: '0.1954', realized: '20.6562', unrealized: '15.12' },
       alerts: this.alerts,

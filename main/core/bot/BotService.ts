@@ -3,8 +3,11 @@ import {
   ContractFailure,
   type Alert,
   type BacktestResult,
+  type BotState,
   type BotStatus,
   type Decision,
+  type OpenOrdersChoice,
+  type TradingMode,
   type Candles,
   type CommandHandlers,
   type ConnectionTest,
@@ -22,12 +25,15 @@ import { Logger } from '../logging/Logger';
 import { MarketFeeds } from '../market/MarketFeeds';
 import { toCandles, toMarketSummary, toOrderBookView, type DisplayPrecision } from '../market/toContract';
 import { ApiKeys } from '../secrets/ApiKeys';
+import { moveRedisPasswordToKeychain } from '../secrets/moveRedisPasswordToKeychain';
+import type { SecretEntry } from '../secrets/SecretEntry';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
 import { runBacktest } from '../trading/backtest';
 import { marketInfoFromCcxt } from '../trading/MarketInfo';
 import type { OHLCV } from '../trading/emaAccumulationStrategy';
-import { nextBotState, type LifecycleCommand } from './botTransitions';
+import { nextBotState, runNowPlacesOrders, type LifecycleCommand } from './botLifecycle';
+import { ForeignOrderError } from './BotOrders';
 import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { nextDailyRun } from './nextDailyRun';
 import { testConnection } from './testConnection';
@@ -36,6 +42,8 @@ import { TradingEngine } from './TradingEngine';
 export interface BotServiceOptions {
   /** where API keys live: the OS keychain in the app */
   secretStore: SecretStore;
+  /** where the Redis URL's password lives: the OS keychain by default */
+  redisPassword?: SecretEntry;
   /** the app's data folder (settings, journal, paper wallet); without one, settings live in memory */
   dataDir?: string;
   clock?: Clock;
@@ -105,6 +113,7 @@ export class BotService {
     const baseUrl = options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined);
     this.session = new ExchangeSession({
       apiKeys: this.apiKeys,
+      redisPassword: options.redisPassword,
       clock: this.clock,
       logger: this.logger,
       env,
@@ -128,6 +137,7 @@ export class BotService {
           clock: this.clock,
           logger: this.logger,
           client: () => this.session.client,
+          liveAccount: () => this.session.accountId,
           settings: () => this.settings,
           raiseAlert: (alert) => void this.raiseAlert(alert),
           onChange: () => this.publishSnapshot(),
@@ -143,17 +153,19 @@ export class BotService {
   readonly handlers: CommandHandlers = {
     getSnapshot: async () => this.snapshot(),
     startBot: async () => {
+      const status = this.transition('startBot');
       this.trading?.releaseKillSwitch();
-      return this.transition('startBot');
+      return status;
     },
     pauseBot: async () => this.transition('pauseBot'),
     resumeBot: async () => {
+      const status = this.transition('resumeBot');
       this.trading?.releaseKillSwitch();
-      return this.transition('resumeBot');
+      return status;
     },
-    stopBot: async () => this.transition('stopBot'),
+    stopBot: async () => this.stop(),
     killSwitch: async () => {
-      const status = this.transition('killSwitch', 'Kill switch engaged: trading paused and open orders canceled; resume when ready.');
+      const status = this.transition('killSwitch', 'Kill switch engaged: the bot’s open orders canceled, no new orders until you start or resume.');
       await this.trading?.engageKillSwitch();
       return status;
     },
@@ -169,15 +181,19 @@ export class BotService {
       this.publishSnapshot();
       return { acknowledged };
     },
-    setMode: async (input) => this.setMode(input.mode),
-    runNow: async () => this.runStrategy('run now'),
-    cancelOrder: async ({ id }) => {
-      const order = await this.tradingOrFail().cancelOrder(id).catch((error: Error) => {
-        throw new ContractFailure('INVALID_STATE', `Could not cancel ${id}: ${error.message}`);
-      });
-      return this.snapshot().openOrders.find((o) => o.id === id) ?? { id: order.id, clientOrderId: order.clientOrderId, side: order.side, type: order.type, price: order.price, amount: order.amount, filled: order.filled, status: order.status, time: order.timestamp, paper: this.status.mode === 'dry-run' };
+    setMode: async (input) => this.setMode(input.mode, input.openOrders),
+    runNow: async () => {
+      nextBotState('runNow', this.status.state);
+      return this.runStrategy('run now', runNowPlacesOrders(this.status.state));
     },
-    cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelAll() }),
+    cancelOrder: async ({ id }) => {
+      const before = this.snapshot().openOrders.find((o) => o.id === id);
+      const order = await this.tradingOrFail().cancelOrder(id).catch((error: Error) => {
+        throw new ContractFailure('INVALID_STATE', error instanceof ForeignOrderError ? error.message : `Could not cancel ${id}: ${error.message}`);
+      });
+      return { ...(before ?? { clientOrderId: order.clientOrderId, side: order.side, type: order.type, price: order.price, amount: order.amount, time: order.timestamp, paper: order.id.startsWith('paper-'), placedByBot: true }), id: order.id, filled: order.filled, status: order.status };
+    },
+    cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all') }),
     runBacktest: async (input) => this.backtest(input.days, input.initialUsdt),
     getTradeHistory: async () => {
       const trading = this.tradingOrFail();
@@ -206,6 +222,7 @@ export class BotService {
         this.logger.error(problem);
         this.raiseAlert({ severity: 'critical', kind: 'settings', message: problem });
       }
+      await moveRedisPasswordToKeychain(this.settingsStore, this.session.redisPassword, this.logger);
     }
     this.settingsListeners.forEach((listener) => listener(this.settings));
     await this.session.rebuild(this.settings);
@@ -232,10 +249,10 @@ export class BotService {
     return this.snapshot().market?.last ?? null;
   }
 
-  private async runStrategy(trigger: string): Promise<Decision> {
+  private async runStrategy(trigger: string, placeOrders = this.status.state === 'running'): Promise<Decision> {
     const trading = this.tradingOrFail();
     try {
-      const decision = await trading.runCycle(trigger);
+      const decision = await trading.runCycle(trigger, { placeOrders });
       this.publishSnapshot();
       return decision;
     } catch (error) {
@@ -260,30 +277,61 @@ export class BotService {
     }, at - this.clock.now());
   }
 
+  /** Live fills are read while live orders need tracking: live mode, or the bot's live orders kept open in dry-run. */
   private scheduleLiveFillPolling() {
     if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
     this.liveFillTimer = null;
-    if (this.status.mode !== 'live') return;
+    if (!this.trading?.tracksLive && this.status.mode !== 'live') return;
     this.liveFillTimer = this.timers.setTimeout(async () => {
       await this.trading?.pollLiveFills().catch((error: Error) => this.logger.warn(`Could not read fills: ${error.message}`));
       this.scheduleLiveFillPolling();
     }, LIVE_FILL_POLL_MS);
   }
 
-  private async setMode(mode: 'dry-run' | 'live'): Promise<BotStatus> {
+  /**
+   * Switching mode never strands the bot's open orders silently: with any open
+   * in the mode being left, the user chooses to cancel them or keep them
+   * (tracked as before); orders the bot did not place are never touched.
+   */
+  private async setMode(mode: TradingMode, openOrders: OpenOrdersChoice | undefined): Promise<BotStatus> {
+    nextBotState('setMode', this.status.state);
     if (mode === this.status.mode) return { ...this.status };
     if (mode === 'live') {
       const check = await this.testConnection();
       if (!check.ok || !check.canTrade) throw new ContractFailure('INVALID_STATE', `Live mode needs API keys that can trade. ${check.message}`);
     }
-    if (this.trading?.ready && (await this.trading.cancelAll().catch(() => 0)) > 0) {
-      this.logger.info(`Open ${this.status.mode} orders canceled on switching to ${mode}.`);
+    const leaving = this.status.mode === 'live' ? 'live' : 'paper';
+    const open = this.trading?.ready ? this.trading.countOpenOwnOrders(leaving) : 0;
+    if (open > 0 && !openOrders) {
+      throw new ContractFailure('INVALID_STATE', `The bot has ${open} open ${leaving} order(s). Choose to cancel them or to keep them (they stay tracked) before switching mode.`);
+    }
+    let whatHappened = '';
+    if (open > 0 && openOrders === 'cancel') {
+      const canceled = await this.tradingOrFail().cancelOwnOrders(leaving);
+      whatHappened = ` ${canceled} open ${leaving} order(s) of the bot canceled.`;
+    } else if (open > 0) {
+      whatHappened = ` ${open} open ${leaving} order(s) of the bot kept, and still tracked.`;
     }
     this.status = { ...this.status, mode, since: this.clock.now(), reason: mode === 'live' ? 'Live trading confirmed by the user.' : null };
-    if (this.trading) await this.trading.open(mode);
+    if (this.trading?.ready) await this.trading.setMode(mode);
+    else if (this.trading) await this.openTrading();
     this.scheduleLiveFillPolling();
-    this.raiseAlert({ severity: mode === 'live' ? 'critical' : 'info', kind: 'mode', message: mode === 'live' ? 'LIVE trading is on: orders now use real money.' : 'Back to dry-run: orders are simulated.' });
+    this.raiseAlert({
+      severity: mode === 'live' ? 'critical' : 'info',
+      kind: 'mode',
+      message: (mode === 'live' ? 'LIVE trading is on: orders now use real money.' : 'Back to dry-run: orders are simulated.') + whatHappened,
+    });
     this.publishSnapshot();
+    return { ...this.status };
+  }
+
+  /** Stopping waits for a strategy run in flight: the state says "stopping" meanwhile. */
+  private async stop(): Promise<BotStatus> {
+    const to = this.transition('stopBot');
+    if (to.state === 'stopping') {
+      await this.trading?.idle();
+      this.setState('stopped', null);
+    }
     return { ...this.status };
   }
 
@@ -323,11 +371,12 @@ export class BotService {
     };
   }
 
-  /** Stop polling and let go of the cache (Redis connection). */
+  /** Quit, logoff, shutdown: stop the timers, let a run in flight finish its journal writes (each is fsync'd), let go of the cache. */
   async close(): Promise<void> {
     this.feeds.stop();
     if (this.dailyTimer) this.timers.clearTimeout(this.dailyTimer);
     if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
+    await this.trading?.idle();
     await this.session.close();
   }
 
@@ -378,6 +427,8 @@ export class BotService {
     await Promise.all([this.feeds.ticker.refresh(), this.feeds.orderBook.refresh(), this.feeds.dailyCandles.refresh()]);
     // Orders may have filled or been sent while asleep: settle every unfinished intent first.
     if (this.trading?.ready) await this.trading.reconcile().then(() => this.trading?.refresh()).catch((error: Error) => this.logger.warn(`Reconcile after resume: ${error.message}`));
+    // A timer armed before sleep may fire late or not at all: arm the daily run afresh.
+    this.scheduleDailyRun();
     this.publishSnapshot();
   }
 
@@ -401,10 +452,14 @@ export class BotService {
     if (problems.length > 0) {
       throw new ContractFailure('INVALID_PAYLOAD', `Invalid settings: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
     }
-    const saved = this.settingsStore ? await this.settingsStore.save(next) : (this.inMemorySettings = next);
+    // The Redis password goes to the keychain before anything is written (issue 14).
+    const secured = await this.session.redisPassword.secure(next, this.settings);
+    const saved = this.settingsStore ? await this.settingsStore.save(secured) : (this.inMemorySettings = secured);
     this.logger.info('Settings saved.');
     await this.session.rebuild(saved);
     this.settingsListeners.forEach((listener) => listener(saved));
+    // A new daily run time takes effect now, not at the next pause/resume.
+    this.scheduleDailyRun();
     this.publishSnapshot();
     return saved;
   }
@@ -447,11 +502,14 @@ export class BotService {
   }
 
   private transition(command: LifecycleCommand, reason: string | null = null): BotStatus {
-    const to = nextBotState(command, this.status.state);
-    this.status = { ...this.status, state: to, since: this.clock.now(), reason };
+    this.setState(nextBotState(command, this.status.state), reason);
+    return { ...this.status };
+  }
+
+  private setState(state: BotState, reason: string | null) {
+    if (state !== this.status.state || reason !== null) this.status = { ...this.status, state, since: this.clock.now(), reason };
     this.scheduleDailyRun();
     this.publishSnapshot();
-    return { ...this.status };
   }
 
   /** Snapshots are coalesced: many changes in one tick publish once. */

@@ -79,8 +79,9 @@ export class LiveBroker implements Broker {
     return order ? this.toOrder(order) : null;
   }
 
-  async fetchMyTrades(since?: number): Promise<BrokerFill[]> {
-    return (await this.client.fetchMyTrades(this.market.symbol, since)).map((trade) => this.toFill(trade));
+  async fetchMyTrades(since?: number, limit?: number): Promise<BrokerFill[]> {
+    const fills = (await this.client.fetchMyTrades(this.market.symbol, since, limit)).map((trade) => this.toFill(trade));
+    return fills.sort((a, b) => a.timestamp - b.timestamp);
   }
 
   private toOrder(order: Order): BrokerOrder {

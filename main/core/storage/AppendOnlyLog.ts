@@ -27,6 +27,8 @@ export interface LogProblem {
   /** 1-based line number in the file */
   line: number;
   message: string;
+  /** the damaged line as it is on disk: a reader may still learn from it (e.g. ids it must not reuse); never shown */
+  text: string;
 }
 
 export interface LogOpenResult<T> {
@@ -104,7 +106,7 @@ export class AppendOnlyLog<T> {
       if (line === '') return;
       const result = this.decode(line);
       if (result.ok) records.push(result.record);
-      else problems.push({ kind: 'corrupt-line', line: index + 1, message: `line ${index + 1} skipped: ${result.problem}` });
+      else problems.push({ kind: 'corrupt-line', line: index + 1, message: `line ${index + 1} skipped: ${result.problem}`, text: line });
     });
 
     if (tail !== '') {
@@ -122,6 +124,7 @@ export class AppendOnlyLog<T> {
           kind: 'truncated-tail',
           line: lines.length + 1,
           message: `the last line was cut short (${result.problem}), most likely by a crash while writing; it was never confirmed, and was kept as ${path.basename(aside)}`,
+          text: tail,
         });
       }
       const handle = await fs.open(file, 'r+');

@@ -75,6 +75,6 @@ export interface Broker {
   fetchBalance(): Promise<BrokerBalances>;
   /** the journal's reconciliation lookup: null when the broker never saw that id */
   fetchOrderByClientId(clientOrderId: string): Promise<BrokerOrder | null>;
-  /** this account's fills at or after `since` (ms epoch), oldest first */
-  fetchMyTrades(since?: number): Promise<BrokerFill[]>;
+  /** this account's fills at or after `since` (ms epoch), oldest first, at most `limit` of them */
+  fetchMyTrades(since?: number, limit?: number): Promise<BrokerFill[]>;
 }

@@ -2,10 +2,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientOrderIdAt, clientOrderIdFor, DuplicateClientOrderIdError, Journal, UnknownClientOrderIdError } from './Journal';
-import { fixedUtcOffset } from './localDay';
+import { clientOrderIdFor } from './clientOrderId';
+import { DuplicateClientOrderIdError, Journal, UnknownClientOrderIdError, type BrokerRef } from './Journal';
 import type { OrderIntent } from './OrderIntent';
 
+const PAPER: BrokerRef = { kind: 'paper' };
+const LIVE: BrokerRef = { kind: 'live', account: '0123456789abcdef' };
 const intent: OrderIntent = { symbol: 'QRL/USDT', side: 'buy', type: 'limit', price: '0.3979', amount: '125.63', reason: 'Close ≤ EMA60×1.02: buy' };
 let now = 1_764_000_000_000;
 const clock = { now: () => now };
@@ -21,31 +23,10 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-describe('clientOrderIdFor', () => {
-  it('is deterministic from run date, symbol, side and sequence', () => {
-    const parts = { runDate: '20261125', symbol: 'QRL/USDT', side: 'buy' as const, sequence: 1 };
-    expect(clientOrderIdFor(parts)).toBe('qtb-20261125-qrlusdt-b-001');
-    expect(clientOrderIdFor(parts)).toBe(clientOrderIdFor({ ...parts }));
-    expect(clientOrderIdFor({ ...parts, side: 'sell', sequence: 12 })).toBe('qtb-20261125-qrlusdt-s-012');
-  });
-
-  it('stays within 32 characters of [A-Za-z0-9_-], whatever the symbol', () => {
-    const id = clientOrderIdFor({ runDate: '20261125', symbol: 'VERYLONGTOKENNAME/USDT', side: 'buy', sequence: 999 });
-    expect(id.length).toBeLessThanOrEqual(32);
-    expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(() => clientOrderIdFor({ runDate: '2026-11-25', symbol: 'QRL/USDT', side: 'buy', sequence: 1 })).toThrow(RangeError);
-    expect(() => clientOrderIdFor({ runDate: '20261125', symbol: 'QRL/USDT', side: 'buy', sequence: 1000 })).toThrow(RangeError);
-  });
-
-  it("takes the run date in the user's local time", () => {
-    expect(clientOrderIdAt(Date.parse('2026-11-24T16:30:00Z'), 'QRL/USDT', 'buy', 1, fixedUtcOffset(480))).toBe('qtb-20261125-qrlusdt-b-001');
-  });
-});
-
 describe('Journal', () => {
   it('has the intent on disk before recordIntent resolves (flushed before the order is sent)', async () => {
     const journal = await Journal.open(file, clock);
-    await journal.recordIntent({ clientOrderId: 'qtb-20261125-qrlusdt-b-001', intent });
+    await journal.recordIntent({ clientOrderId: 'qtb-20261125-qrlusdt-b-001', intent, broker: PAPER });
     const onDisk = await fs.readFile(file, 'utf8');
     expect(onDisk).toContain('"kind":"intent"');
     expect(onDisk).toContain('qtb-20261125-qrlusdt-b-001');
@@ -53,9 +34,9 @@ describe('Journal', () => {
 
   it('lists an intent as unfinished until a settling outcome is recorded', async () => {
     const journal = await Journal.open(file, clock);
-    await journal.recordIntent({ clientOrderId: 'a-1', intent });
-    await journal.recordIntent({ clientOrderId: 'a-2', intent });
-    await journal.recordIntent({ clientOrderId: 'a-3', intent });
+    await journal.recordIntent({ clientOrderId: 'a-1', intent, broker: PAPER });
+    await journal.recordIntent({ clientOrderId: 'a-2', intent, broker: PAPER });
+    await journal.recordIntent({ clientOrderId: 'a-3', intent, broker: PAPER });
     await journal.recordOutcome('a-1', { status: 'accepted', orderId: 'X1' });
     await journal.recordOutcome('a-2', { status: 'unknown', message: 'timeout after send' });
     expect(journal.unfinishedIntents().map((e) => e.clientOrderId)).toEqual(['a-2', 'a-3']);
@@ -64,21 +45,40 @@ describe('Journal', () => {
     expect(journal.entry('a-1')).toMatchObject({ status: 'accepted', orderId: 'X1', intent });
   });
 
-  it('after a crash, a new instance regenerates the same id and finds it instead of placing it twice', async () => {
+  it('after a crash, a new instance lists the intent as unfinished and refuses its id a second time', async () => {
     const first = await Journal.open(file, clock);
-    const id = clientOrderIdAt(now, 'QRL/USDT', 'buy', 1, fixedUtcOffset(480));
-    await first.recordIntent({ clientOrderId: id, intent });
+    const id = clientOrderIdFor({ installId: 'k3x9a2mq', runDate: '20261125', sequence: first.nextSequence('k3x9a2mq') });
+    await first.recordIntent({ clientOrderId: id, intent, broker: LIVE });
     // crash here: the order may or may not have reached the exchange
     const restarted = await Journal.open(file, clock);
-    const sameId = clientOrderIdAt(now, 'QRL/USDT', 'buy', 1, fixedUtcOffset(480));
-    expect(sameId).toBe(id);
-    expect(restarted.unfinishedIntents().map((e) => e.clientOrderId)).toEqual([id]);
-    await expect(restarted.recordIntent({ clientOrderId: sameId, intent })).rejects.toBeInstanceOf(DuplicateClientOrderIdError);
+    expect(restarted.unfinishedIntents().map((e) => [e.clientOrderId, e.broker])).toEqual([[id, LIVE]]);
+    expect(restarted.nextSequence('k3x9a2mq')).toBe(2);
+    await expect(restarted.recordIntent({ clientOrderId: id, intent, broker: LIVE })).rejects.toBeInstanceOf(DuplicateClientOrderIdError);
+  });
+
+  it('numbers ids above every intent ever journaled, in any state, and above ids legible in damaged lines', async () => {
+    const journal = await Journal.open(file, clock);
+    const idAt = (sequence: number) => clientOrderIdFor({ installId: 'k3x9a2mq', runDate: '20261125', sequence });
+    await journal.recordIntent({ clientOrderId: idAt(1), intent, broker: LIVE });
+    await journal.recordOutcome(idAt(1), { status: 'rejected', message: 'refused' });
+    await journal.recordIntent({ clientOrderId: idAt(2), intent, broker: LIVE });
+    await journal.recordOutcome(idAt(2), { status: 'unknown', message: 'timeout' });
+    await journal.recordIntent({ clientOrderId: idAt(3), intent, broker: LIVE });
+    expect(journal.nextSequence('k3x9a2mq')).toBe(4);
+    // another install's ids do not count against this one
+    expect(journal.nextSequence('zzzzzzzz')).toBe(1);
+    // bit rot in the third intent's line: its id is still legible, so it is never reused
+    const lines = (await fs.readFile(file, 'utf8')).split('\n');
+    lines[4] = lines[4]!.replace('"limit"', '"limjt"');
+    await fs.writeFile(file, lines.join('\n'));
+    const reopened = await Journal.open(file, clock);
+    expect(reopened.entry(idAt(3))).toBeUndefined();
+    expect(reopened.nextSequence('k3x9a2mq')).toBe(4);
   });
 
   it('keeps outcomes with their fills across a restart', async () => {
     const journal = await Journal.open(file, clock);
-    await journal.recordIntent({ clientOrderId: 'b-1', intent });
+    await journal.recordIntent({ clientOrderId: 'b-1', intent, broker: PAPER });
     now += 5000;
     const fills = [{ id: 'f1', price: '0.3979', amount: '125.63', fee: '0.12563', feeCurrency: 'QRL', timestamp: now }];
     await journal.recordOutcome('b-1', { status: 'filled', orderId: 'X9', fills });
@@ -86,6 +86,7 @@ describe('Journal', () => {
     expect(reopened.entry('b-1')).toEqual({
       clientOrderId: 'b-1',
       intent,
+      broker: PAPER,
       time: 1_764_000_000_000,
       outcomes: [{ time: 1_764_000_005_000, status: 'filled', orderId: 'X9', fills }],
       status: 'filled',
@@ -95,10 +96,10 @@ describe('Journal', () => {
 
   it('survives a truncated last line and a corrupt middle line without losing confirmed records', async () => {
     const journal = await Journal.open(file, clock);
-    await journal.recordIntent({ clientOrderId: 'c-1', intent });
+    await journal.recordIntent({ clientOrderId: 'c-1', intent, broker: PAPER });
     await journal.recordOutcome('c-1', { status: 'filled', orderId: 'X1' });
-    await journal.recordIntent({ clientOrderId: 'c-2', intent });
-    await journal.recordIntent({ clientOrderId: 'c-3', intent });
+    await journal.recordIntent({ clientOrderId: 'c-2', intent, broker: PAPER });
+    await journal.recordIntent({ clientOrderId: 'c-3', intent, broker: PAPER });
     await journal.recordOutcome('c-3', { status: 'accepted', orderId: 'X3' });
     const lines = (await fs.readFile(file, 'utf8')).split('\n');
     lines[1] = lines[1]!.replace('"filled"', '"fil1ed"'); // bit rot in line 2: c-1's outcome
@@ -123,25 +124,27 @@ describe('Journal', () => {
   it('refuses an outcome for an id it never saw, and ids the exchange would refuse', async () => {
     const journal = await Journal.open(file, clock);
     await expect(journal.recordOutcome('nope', { status: 'filled' })).rejects.toBeInstanceOf(UnknownClientOrderIdError);
-    await expect(journal.recordIntent({ clientOrderId: 'has space', intent })).rejects.toThrow(RangeError);
-    await expect(journal.recordIntent({ clientOrderId: 'x'.repeat(33), intent })).rejects.toThrow(RangeError);
+    await expect(journal.recordIntent({ clientOrderId: 'has space', intent, broker: PAPER })).rejects.toThrow(RangeError);
+    await expect(journal.recordIntent({ clientOrderId: 'x'.repeat(33), intent, broker: PAPER })).rejects.toThrow(RangeError);
   });
 
   it('refuses the same id twice even when both calls race', async () => {
     const journal = await Journal.open(file, clock);
-    const results = await Promise.allSettled([journal.recordIntent({ clientOrderId: 'd-1', intent }), journal.recordIntent({ clientOrderId: 'd-1', intent })]);
+    const results = await Promise.allSettled([journal.recordIntent({ clientOrderId: 'd-1', intent, broker: PAPER }), journal.recordIntent({ clientOrderId: 'd-1', intent, broker: PAPER })]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await Journal.open(file, clock)).entries()).toHaveLength(1);
   });
 
   it('counts the orders sent since a time, leaving out the ones the exchange rejected', async () => {
     const journal = await Journal.open(file, clock);
-    await journal.recordIntent({ clientOrderId: 'old', intent });
+    await journal.recordIntent({ clientOrderId: 'old', intent, broker: PAPER });
     now += 10_000;
-    await journal.recordIntent({ clientOrderId: 'e-1', intent });
-    await journal.recordIntent({ clientOrderId: 'e-2', intent });
+    await journal.recordIntent({ clientOrderId: 'e-1', intent, broker: PAPER });
+    await journal.recordIntent({ clientOrderId: 'e-2', intent, broker: PAPER });
     await journal.recordOutcome('e-2', { status: 'rejected' });
-    await journal.recordIntent({ clientOrderId: 'e-3', intent });
-    expect(journal.ordersPlacedSince(now)).toBe(2);
+    await journal.recordIntent({ clientOrderId: 'e-3', intent, broker: PAPER });
+    await journal.recordIntent({ clientOrderId: 'e-4', intent, broker: LIVE });
+    expect(journal.ordersPlacedSince(now, PAPER)).toBe(2);
+    expect(journal.ordersPlacedSince(now, LIVE)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
-import { localDateStamp, systemUtcOffset, type UtcOffset } from './localDay';
+import { CLIENT_ORDER_ID_PATTERN, highestSequenceIn } from './clientOrderId';
 import type { OrderIntent } from './OrderIntent';
 
 /**
@@ -42,10 +42,33 @@ const IntentSchema = z.object({
   reason: z.string(),
 });
 
-const CLIENT_ORDER_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const CLIENT_ORDER_ID = CLIENT_ORDER_ID_PATTERN;
+
+/**
+ * Where an intent was sent: the paper wallet, or MEXC under one account (a
+ * fingerprint of the API key, never the key). Reconciliation asks that broker,
+ * whatever mode the app is in now.
+ */
+export const BrokerRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper') }),
+  z.object({ kind: z.literal('live'), account: z.string().regex(/^[0-9a-f]{8,64}$/) }),
+]);
+export type BrokerRef = z.infer<typeof BrokerRefSchema>;
+
+export const sameBroker = (a: BrokerRef | null, b: BrokerRef | null): boolean =>
+  a !== null && b !== null && a.kind === b.kind && (a.kind === 'paper' || (b.kind === 'live' && a.account === b.account));
 
 const JournalRecordSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('intent'), time: z.number().int().nonnegative(), clientOrderId: z.string().regex(CLIENT_ORDER_ID), intent: IntentSchema }),
+  z.object({
+    kind: z.literal('intent'),
+    time: z.number().int().nonnegative(),
+    clientOrderId: z.string().regex(CLIENT_ORDER_ID),
+    intent: IntentSchema,
+    /** absent on lines written before intents knew their broker */
+    broker: BrokerRefSchema.optional(),
+  }),
+  /** the paper wallet (re)started with these balances: what a damaged wallet file is rebuilt from */
+  z.object({ kind: z.literal('paper-wallet'), time: z.number().int().nonnegative(), balances: z.record(z.string(), decimalText), reason: z.string() }),
   z.object({
     kind: z.literal('outcome'),
     time: z.number().int().nonnegative(),
@@ -68,6 +91,8 @@ export interface JournalOutcome {
 export interface JournalEntry {
   clientOrderId: string;
   intent: OrderIntent;
+  /** where it was sent; null for lines written before intents knew their broker */
+  broker: BrokerRef | null;
   /** when the intent was written */
   time: number;
   /** every outcome recorded for it, oldest first */
@@ -93,40 +118,15 @@ export class UnknownClientOrderIdError extends Error {
   }
 }
 
-export const CLIENT_ORDER_ID_PREFIX = 'qtb';
-
-export interface ClientOrderIdParts {
-  /** the strategy run's local date, YYYYMMDD (localDateStamp) */
-  runDate: string;
-  /** "QRL/USDT" */
-  symbol: string;
-  side: 'buy' | 'sell';
-  /** 1-based position of the order within that run, 1..999 */
-  sequence: number;
-}
-
-/**
- * `qtb-20261125-qrlusdt-b-001`: the same run (date, symbol, side, sequence)
- * always gives the same id, so a restart regenerates it and finds it in the
- * journal (and MEXC's origClientOrderId lookup) instead of placing it twice.
- * At most 32 characters of [A-Za-z0-9_-] (hummingbot's cap; MEXC rejects odd
- * characters with 700008).
- */
-export function clientOrderIdFor(parts: ClientOrderIdParts): string {
-  if (!/^\d{8}$/.test(parts.runDate)) throw new RangeError(`runDate must be YYYYMMDD, got "${parts.runDate}"`);
-  if (!Number.isInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > 999) throw new RangeError(`sequence must be 1..999, got ${parts.sequence}`);
-  const market = parts.symbol.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'x';
-  const id = `${CLIENT_ORDER_ID_PREFIX}-${parts.runDate}-${market}-${parts.side === 'buy' ? 'b' : 's'}-${String(parts.sequence).padStart(3, '0')}`;
-  return id;
-}
-
-/** clientOrderIdFor with the run date taken from the run's time in local time */
-export function clientOrderIdAt(runTime: number, symbol: string, side: 'buy' | 'sell', sequence: number, utcOffset: UtcOffset = systemUtcOffset): string {
-  return clientOrderIdFor({ runDate: localDateStamp(runTime, utcOffset), symbol, side, sequence });
+export interface PaperWalletStart {
+  time: number;
+  balances: Record<string, string>;
+  reason: string;
 }
 
 export class Journal {
   private readonly entriesById = new Map<string, JournalEntry>();
+  private readonly walletStarts: PaperWalletStart[] = [];
   private problemsOnOpen: LogProblem[] = [];
 
   private constructor(
@@ -150,10 +150,10 @@ export class Journal {
   }
 
   /** Writes the intent and resolves once it is fsync'd: only then may the order be sent. */
-  async recordIntent({ clientOrderId, intent }: { clientOrderId: string; intent: OrderIntent }): Promise<void> {
+  async recordIntent({ clientOrderId, intent, broker }: { clientOrderId: string; intent: OrderIntent; broker: BrokerRef }): Promise<void> {
     if (!CLIENT_ORDER_ID.test(clientOrderId)) throw new RangeError(`clientOrderId must be 1-32 characters of [A-Za-z0-9_-], got "${clientOrderId}"`);
     if (this.entriesById.has(clientOrderId)) throw new DuplicateClientOrderIdError(clientOrderId);
-    const record: JournalRecord = { kind: 'intent', time: this.clock.now(), clientOrderId, intent: IntentSchema.parse(intent) };
+    const record: JournalRecord = { kind: 'intent', time: this.clock.now(), clientOrderId, intent: IntentSchema.parse(intent), broker: BrokerRefSchema.parse(broker) };
     // Claim the id before the write, so two concurrent calls cannot both pass the check.
     this.apply(record);
     try {
@@ -179,6 +179,36 @@ export class Journal {
     this.apply(record);
   }
 
+  /** The paper wallet (re)started: journaled so a damaged wallet file can be rebuilt from here on. */
+  async recordPaperWalletStart(balances: Record<string, string>, reason: string): Promise<void> {
+    const record: JournalRecord = { kind: 'paper-wallet', time: this.clock.now(), balances, reason };
+    await this.log.append(JournalRecordSchema.parse(record));
+    this.apply(record);
+  }
+
+  /** every start or reset of the paper wallet, oldest first */
+  paperWalletStarts(): readonly PaperWalletStart[] {
+    return this.walletStarts;
+  }
+
+  /**
+   * The next sequence for this install's client order ids: above every id in
+   * the journal, in any state, and above any id still legible in a damaged
+   * line, so no id is ever sent twice.
+   */
+  nextSequence(installId: string): number {
+    const known = this.entries().map((entry) => entry.clientOrderId).join(' ');
+    const damaged = this.problemsOnOpen.map((problem) => problem.text).join(' ');
+    return highestSequenceIn(`${known} ${damaged}`, installId) + 1;
+  }
+
+  /** every fill recorded for an intent, once each (outcomes may repeat a fill) */
+  fillsOf(clientOrderId: string): JournalFill[] {
+    const byId = new Map<string, JournalFill>();
+    for (const outcome of this.entriesById.get(clientOrderId)?.outcomes ?? []) for (const fill of outcome.fills ?? []) byId.set(fill.id, fill);
+    return [...byId.values()];
+  }
+
   /** intents whose fate is not settled: no outcome yet, or only 'unknown'. Oldest first. */
   unfinishedIntents(): JournalEntry[] {
     return this.entries().filter((entry) => entry.status === null || !SETTLED_STATUSES.has(entry.status));
@@ -193,15 +223,19 @@ export class Journal {
     return [...this.entriesById.values()];
   }
 
-  /** orders sent (intents not rejected) since `since` ms: the max-orders-per-day count */
-  ordersPlacedSince(since: number): number {
-    return this.entries().filter((entry) => entry.time >= since && entry.status !== 'rejected').length;
+  /** orders sent to that broker (intents not rejected) since `since` ms: the max-orders-per-day count */
+  ordersPlacedSince(since: number, broker: BrokerRef): number {
+    return this.entries().filter((entry) => entry.time >= since && entry.status !== 'rejected' && sameBroker(entry.broker, broker)).length;
   }
 
   private apply(record: JournalRecord): void {
+    if (record.kind === 'paper-wallet') {
+      this.walletStarts.push({ time: record.time, balances: record.balances, reason: record.reason });
+      return;
+    }
     if (record.kind === 'intent') {
       if (this.entriesById.has(record.clientOrderId)) return; // a replayed duplicate line changes nothing
-      this.entriesById.set(record.clientOrderId, { clientOrderId: record.clientOrderId, intent: record.intent, time: record.time, outcomes: [], status: null, orderId: null });
+      this.entriesById.set(record.clientOrderId, { clientOrderId: record.clientOrderId, intent: record.intent, broker: record.broker ?? null, time: record.time, outcomes: [], status: null, orderId: null });
       return;
     }
     const entry = this.entriesById.get(record.clientOrderId);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Decimal, type DecimalLike } from '../../../shared/decimal';
 import type { Clock } from '../clock';
+import { promises as fs } from 'node:fs';
 import { JsonFileStore, type JsonFileCorruptError } from '../storage/JsonFileStore';
 import { BrokerError, type BalanceEntry, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from './Broker';
 import type { MarketInfo } from './MarketInfo';
@@ -36,6 +37,15 @@ export interface MarketView {
   asks?: readonly (readonly [DecimalLike, DecimalLike])[];
   /** last traded price */
   last?: DecimalLike | null;
+}
+
+/** A paper order as the journal remembers it, for `rebuild`. */
+export interface ReplayedOrder {
+  request: PlaceOrderRequest;
+  orderId: string;
+  time: number;
+  fills: readonly { id: string; price: string; amount: string; fee?: string; feeCurrency?: string; timestamp: number }[];
+  canceled: boolean;
 }
 
 export interface PaperBrokerOptions {
@@ -119,7 +129,15 @@ export class PaperBroker implements Broker {
     private readonly clock: Clock,
     /** what was wrong with the wallet file when it was opened; null if nothing */
     readonly loadProblem: JsonFileCorruptError | null,
+    /** true when there was no wallet file: a first start, or a file lost */
+    readonly created: boolean,
   ) {}
+
+  /**
+   * A wallet that could be neither loaded nor rebuilt: no paper order is
+   * placed until the user resets it, because its balances would be invented.
+   */
+  needsReset = false;
 
   /** Opens the wallet in `dataDir`, or starts one from `initialBalances`. */
   static async open(options: PaperBrokerOptions): Promise<PaperBroker> {
@@ -130,8 +148,38 @@ export class PaperBroker implements Broker {
       defaults: () => emptyWallet(initial),
       clock: options.clock,
     });
+    const created = await fs.access(store.file).then(
+      () => false,
+      () => true,
+    );
     const { value, problem } = await store.load();
-    return new PaperBroker(store, value, options.market, options.clock, problem);
+    return new PaperBroker(store, value, options.market, options.clock, problem, created && problem === null);
+  }
+
+  /**
+   * Rebuilds the wallet from the journal's facts: the balances it last
+   * (re)started with, then every paper order accepted since, with its
+   * journaled fills (their own fees) and cancellation. Returns what was replayed.
+   */
+  async rebuild(start: { balances: Readonly<Record<string, DecimalLike>> }, orders: readonly ReplayedOrder[]): Promise<{ orders: number; fills: number }> {
+    return this.mutate(() => {
+      this.wallet = emptyWallet(start.balances);
+      let fills = 0;
+      for (const replayed of orders) {
+        const order = this.lock(replayed.request, replayed.orderId, replayed.time);
+        for (const fill of replayed.fills) {
+          const fee = { cost: Decimal.from(fill.fee ?? '0'), currency: fill.feeCurrency ?? (order.side === 'buy' ? this.market.base : this.market.quote) };
+          this.fill(order, Decimal.from(fill.price), Decimal.from(fill.amount), 'maker', fill.timestamp, { id: fill.id, fee });
+          fills += 1;
+        }
+        if (replayed.canceled && order.status === 'open') this.cancel(order);
+      }
+      const highest = (ids: string[], pattern: RegExp) => Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
+      this.wallet.nextOrderNumber = highest(this.wallet.orders.map((o) => o.id), /^paper-(\d+)$/) + 1;
+      this.wallet.nextFillNumber = highest(this.wallet.fills.map((f) => f.id), /^paper-fill-(\d+)$/) + 1;
+      this.needsReset = false;
+      return { orders: orders.length, fills };
+    });
   }
 
   /** Empties the wallet (open orders and fills included) and starts again with these balances. */
@@ -139,6 +187,7 @@ export class PaperBroker implements Broker {
     return this.mutate(() => {
       const { nextOrderNumber, nextFillNumber } = this.wallet;
       this.wallet = emptyWallet(initialBalances, { nextOrderNumber, nextFillNumber });
+      this.needsReset = false;
       return this.balances();
     });
   }
@@ -149,6 +198,7 @@ export class PaperBroker implements Broker {
       const invalid = (message: string) => new BrokerError('INVALID_ORDER', message);
       if (request.symbol !== market.symbol) throw invalid(`this paper broker trades ${market.symbol}, not ${request.symbol}`);
       if (request.type !== 'limit') throw invalid('only limit orders are supported');
+      if (this.needsReset) throw invalid('the paper wallet could not be rebuilt: reset it before paper trading goes on');
       const price = Decimal.from(request.price);
       const amount = Decimal.from(request.amount);
       if (!price.isPositive() || !amount.isPositive()) throw invalid('price and amount must be above 0');
@@ -167,27 +217,8 @@ export class PaperBroker implements Broker {
       if (Decimal.from(balance.free).lt(lockAmount)) {
         throw new BrokerError('INSUFFICIENT_FUNDS', `the order needs ${lockAmount.toString()} ${lockAsset}, ${balance.free} is free`);
       }
-      balance.free = Decimal.from(balance.free).sub(lockAmount).toString();
-      balance.used = Decimal.from(balance.used).add(lockAmount).toString();
-
       const now = this.clock.now();
-      const order: BrokerOrder = {
-        id: `paper-${this.wallet.nextOrderNumber++}`,
-        clientOrderId: request.clientOrderId || null,
-        symbol: market.symbol,
-        side: request.side,
-        type: 'limit',
-        price: price.toString(),
-        amount: amount.toString(),
-        filled: '0',
-        remaining: amount.toString(),
-        cost: '0',
-        average: null,
-        status: 'open',
-        timestamp: now,
-        lastUpdateTimestamp: now,
-      };
-      this.wallet.orders.push(order);
+      const order = this.lock(request, `paper-${this.wallet.nextOrderNumber++}`, now);
       this.takeLiquidity(order, now);
       return { ...order };
     });
@@ -249,8 +280,36 @@ export class PaperBroker implements Broker {
     });
   }
 
-  async fetchMyTrades(since = 0): Promise<BrokerFill[]> {
-    return this.read(() => this.wallet.fills.filter((fill) => fill.timestamp >= since).map((fill) => structuredClone(fill)));
+  async fetchMyTrades(since = 0, limit = Number.POSITIVE_INFINITY): Promise<BrokerFill[]> {
+    return this.read(() => this.wallet.fills.filter((fill) => fill.timestamp >= since).slice(0, limit).map((fill) => structuredClone(fill)));
+  }
+
+  /** A new open order, its funds moved from free to locked. */
+  private lock(request: PlaceOrderRequest, id: string, now: number): BrokerOrder {
+    const price = Decimal.from(request.price);
+    const amount = Decimal.from(request.amount);
+    const [lockAsset, lockAmount] = request.side === 'buy' ? [this.market.quote, price.mul(amount)] : [this.market.base, amount];
+    const balance = this.balance(lockAsset);
+    balance.free = Decimal.from(balance.free).sub(lockAmount).toString();
+    balance.used = Decimal.from(balance.used).add(lockAmount).toString();
+    const order: BrokerOrder = {
+      id,
+      clientOrderId: request.clientOrderId || null,
+      symbol: this.market.symbol,
+      side: request.side,
+      type: 'limit',
+      price: price.toString(),
+      amount: amount.toString(),
+      filled: '0',
+      remaining: amount.toString(),
+      cost: '0',
+      average: null,
+      status: 'open',
+      timestamp: now,
+      lastUpdateTimestamp: now,
+    };
+    this.wallet.orders.push(order);
+    return order;
   }
 
   /** A new order that crosses the current view fills at once, as taker, level by level. */
@@ -271,7 +330,15 @@ export class PaperBroker implements Broker {
     if (last !== null && crosses(last)) this.fill(order, last, Decimal.from(order.remaining), 'taker', now);
   }
 
-  private fill(order: BrokerOrder, price: Decimal, amount: Decimal, takerOrMaker: 'taker' | 'maker', now: number): BrokerFill {
+  /** `recorded`: a journaled fill being replayed keeps its own id and fee. */
+  private fill(
+    order: BrokerOrder,
+    price: Decimal,
+    amount: Decimal,
+    takerOrMaker: 'taker' | 'maker',
+    now: number,
+    recorded?: { id: string; fee: { cost: Decimal; currency: string } },
+  ): BrokerFill {
     const { market } = this;
     const rate = Decimal.from(takerOrMaker === 'maker' ? market.makerFee : market.takerFee);
     const cost = price.mul(amount);
@@ -283,12 +350,12 @@ export class PaperBroker implements Broker {
       const released = Decimal.from(order.price).mul(amount);
       quote.used = Decimal.from(quote.used).sub(released).toString();
       quote.free = Decimal.from(quote.free).add(released.sub(cost)).toString();
-      fee = { cost: amount.mul(rate), currency: market.base };
-      base.free = Decimal.from(base.free).add(amount.sub(fee.cost)).toString();
+      fee = recorded?.fee ?? { cost: amount.mul(rate), currency: market.base };
+      base.free = Decimal.from(base.free).add(amount.sub(fee.currency === market.base ? fee.cost : Decimal.ZERO)).toString();
     } else {
       base.used = Decimal.from(base.used).sub(amount).toString();
-      fee = { cost: cost.mul(rate), currency: market.quote };
-      quote.free = Decimal.from(quote.free).add(cost.sub(fee.cost)).toString();
+      fee = recorded?.fee ?? { cost: cost.mul(rate), currency: market.quote };
+      quote.free = Decimal.from(quote.free).add(cost.sub(fee.currency === market.quote ? fee.cost : Decimal.ZERO)).toString();
     }
     const filled = Decimal.from(order.filled).add(amount);
     const totalCost = Decimal.from(order.cost).add(cost);
@@ -299,7 +366,7 @@ export class PaperBroker implements Broker {
     order.lastUpdateTimestamp = now;
     if (Decimal.from(order.remaining).isZero()) order.status = 'closed';
     const fill: BrokerFill = {
-      id: `paper-fill-${this.wallet.nextFillNumber++}`,
+      id: recorded?.id ?? `paper-fill-${this.wallet.nextFillNumber++}`,
       orderId: order.id,
       clientOrderId: order.clientOrderId,
       symbol: order.symbol,

@@ -1,5 +1,6 @@
 import { BrokerError, type Broker, type BrokerFill, type BrokerOrder } from './Broker';
-import type { Journal, JournalFill, OutcomeStatus } from './Journal';
+import { Decimal } from '../../../shared/decimal';
+import type { BrokerRef, Journal, JournalFill, OutcomeStatus } from './Journal';
 import type { OrderIntent } from './OrderIntent';
 
 export type SubmitResult =
@@ -13,8 +14,8 @@ export type SubmitResult =
  * other failure (timeout, 5xx, reset) is 'unknown' — the order may exist — and
  * is never retried blind: reconcileOpenIntents settles it by clientOrderId.
  */
-export async function submitOrder(journal: Journal, broker: Broker, clientOrderId: string, order: OrderIntent): Promise<SubmitResult> {
-  await journal.recordIntent({ clientOrderId, intent: order });
+export async function submitOrder(journal: Journal, broker: Broker, brokerRef: BrokerRef, clientOrderId: string, order: OrderIntent): Promise<SubmitResult> {
+  await journal.recordIntent({ clientOrderId, intent: order, broker: brokerRef });
   let placed: BrokerOrder;
   try {
     placed = await broker.placeOrder({ ...order, clientOrderId });
@@ -27,8 +28,9 @@ export async function submitOrder(journal: Journal, broker: Broker, clientOrderI
     return { status: 'unknown', error };
   }
   const status = placed.status === 'closed' ? 'filled' : 'accepted';
-  const fills = status === 'filled' ? await fillsOf(broker, placed) : undefined;
-  await journal.recordOutcome(clientOrderId, { status, orderId: placed.id, ...(fills ? { fills } : {}) });
+  // A partly filled order's fills are journaled too: the journal is what a lost paper wallet is rebuilt from.
+  const fills = Decimal.from(placed.filled).isPositive() ? await fillsOf(broker, placed) : [];
+  await journal.recordOutcome(clientOrderId, { status, orderId: placed.id, ...(fills.length > 0 ? { fills } : {}) });
   return { status, order: placed };
 }
 

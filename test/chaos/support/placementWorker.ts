@@ -14,6 +14,7 @@ import { reconcileOpenIntents } from '../../../main/core/trading/reconcileOpenIn
 import { defaultSettings } from '../../../shared/settings';
 
 const [simUrl, dataDir, apiKey, secret, firstId, count] = process.argv.slice(2) as [string, string, string, string, string, string];
+const LIVE = { kind: 'live' as const, account: '00000000c0ffee00' };
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const clock = { now: () => Date.now() };
 const client = new MexcClient({
@@ -26,14 +27,14 @@ const client = new MexcClient({
 const market = marketInfoFromCcxt((await client.market('QRL/USDT'))!);
 const broker = new LiveBroker(client, market);
 const journal = await Journal.open(path.join(dataDir, 'journal.jsonl'), clock);
-const report = await reconcileOpenIntents(journal, broker);
+const report = await reconcileOpenIntents(journal, async () => ({ broker }), clock.now());
 say(`RECONCILED ${report.settled.length} ${report.pending.length}`);
 for (let i = Number(firstId); i < Number(firstId) + Number(count); i++) {
   const clientOrderId = `qtb-kill-${String(i).padStart(4, '0')}`;
   if (journal.entry(clientOrderId)) continue;
   const order = { symbol: 'QRL/USDT', side: 'buy' as const, type: 'limit' as const, price: i % 3 === 0 ? '0.9000' : '0.1000', amount: '20', reason: 'kill test' };
   say(`BEFORE_JOURNAL ${clientOrderId}`);
-  await journal.recordIntent({ clientOrderId, intent: order });
+  await journal.recordIntent({ clientOrderId, intent: order, broker: LIVE });
   say(`JOURNALED ${clientOrderId}`);
   try {
     const placed = await broker.placeOrder({ ...order, clientOrderId });
