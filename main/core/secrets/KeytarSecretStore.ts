@@ -1,3 +1,4 @@
+import { KeychainTimeoutError } from './KeychainTimeoutError';
 import { KeychainUnavailableError, type ApiCredentials, type SecretStore } from './SecretStore';
 
 type Keytar = typeof import('keytar');
@@ -5,16 +6,20 @@ type Keytar = typeof import('keytar');
 export const KEYCHAIN_SERVICE = 'qrl-tray-bot';
 /** One keychain entry holds both halves, so a key can never be saved without its secret. */
 const ACCOUNT = 'mexc-api';
+/** How long a keychain call may take before it fails: long enough to type a keyring password, short enough that start-up never hangs. */
+export const KEYCHAIN_TIMEOUT_MS = 20_000;
 
 /**
  * API keys in the OS keychain through keytar (libsecret, Keychain, Credential
  * Vault). Any keychain failure becomes KeychainUnavailableError: there is no
- * plaintext fallback, ever.
+ * plaintext fallback, ever. A call that does not answer within the timeout
+ * (a locked keyring, a hung D-Bus) becomes KeychainTimeoutError.
  */
 export class KeytarSecretStore implements SecretStore {
   constructor(
     private readonly service = KEYCHAIN_SERVICE,
     private readonly loadKeytar: () => Promise<Keytar> = defaultKeytarLoader,
+    private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
   ) {}
 
   async load(): Promise<ApiCredentials | null> {
@@ -40,7 +45,15 @@ export class KeytarSecretStore implements SecretStore {
     await this.call((keytar) => keytar.deletePassword(this.service, ACCOUNT));
   }
 
-  private async call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+  private call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new KeychainTimeoutError(this.timeoutMs)), this.timeoutMs);
+    });
+    return Promise.race([this.callKeytar(operation), timedOut]).finally(() => clearTimeout(timer));
+  }
+
+  private async callKeytar<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     let keytar: Keytar;
     try {
       keytar = await this.loadKeytar();
