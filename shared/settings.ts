@@ -36,6 +36,16 @@ export const cacheTtlEnvNames: Record<CacheDataType, string> = {
 
 export const themes = ['system', 'light', 'dark'] as const;
 
+/** ioredis reads the URL with WHATWG URL: what it cannot parse is refused here, with a message that quotes none of it. */
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The paper wallet's starting balance (dry-run), in USDT. */
 export const PaperSettingsSchema = z
   .strictObject({
@@ -45,13 +55,19 @@ export const PaperSettingsSchema = z
 
 export const SettingsSchema = z.strictObject({
   cacheTtl: CacheTtlSchema,
-  /** redis://… for a shared cache; null keeps the in-memory cache */
+  /**
+   * redis://… for a shared cache; null keeps the in-memory cache. Saved and
+   * shown without its password: one sent here moves to the keychain (issue 14).
+   */
   redisUrl: z
     .string()
     .max(500)
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .refine(isUrl, 'is not a valid URL (check the host, port and any special characters in the password)')
     .nullable()
     .default(null),
+  /** a password for redisUrl is kept in the OS keychain; false on input drops it */
+  redisPasswordStored: z.boolean().default(false),
   strategy: StrategyParamsSchema,
   risk: RiskLimitsSchema,
   paper: PaperSettingsSchema,

@@ -17,18 +17,24 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A real redis-server of the test's own on a free port; stop and restart it to play an outage. */
-export async function startRedisServer() {
+/**
+ * A real redis-server of the test's own on a free port; stop and restart it to
+ * play an outage. With `password` it requires it (`--requirepass`): `url` never
+ * carries it, so a test adds it where the product would.
+ */
+export async function startRedisServer(options: { password?: string } = {}) {
   const port = await freePort();
   let child: ChildProcess | null = null;
+  const auth = options.password ? ['--requirepass', options.password] : [];
   const start = async () => {
-    child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitForPing(port);
+    child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], { stdio: 'ignore' });
+    await waitForPing(port, options.password);
   };
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    password: options.password ?? null,
     stop: async () => {
       const running = child;
       if (!running) return;
@@ -43,10 +49,10 @@ export async function startRedisServer() {
 }
 
 /** Poll until the server answers PING (no fixed sleeps). */
-async function waitForPing(port: number): Promise<void> {
+async function waitForPing(port: number, password: string | undefined): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis({ port, host: '127.0.0.1', password, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined); // refused while the server starts: expected
     try {
       await probe.connect();

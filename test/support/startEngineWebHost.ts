@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BotService } from '../../main/core/bot/BotService';
+import type { SecretEntry } from '../../main/core/secrets/SecretEntry';
 import type { SecretStore } from '../../main/core/secrets/SecretStore';
 import { startWebHost, type WebHost } from '../../main/web/WebHost';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
+import { MemorySecretEntry } from './MemorySecretEntry';
 import { MemorySecretStore } from './MemorySecretStore';
 import type { VirtualTime } from './VirtualTime';
 import { BUILT_RENDERER } from './startTestWebHost';
@@ -23,7 +25,7 @@ export interface EngineWebHost {
  * real clock), serving the built renderer.
  */
 export async function startEngineWebHost(
-  options: { secretStore?: SecretStore; env?: NodeJS.ProcessEnv; time?: VirtualTime; streams?: boolean } = {},
+  options: { secretStore?: SecretStore; redisPassword?: SecretEntry; env?: NodeJS.ProcessEnv; time?: VirtualTime; streams?: boolean } = {},
 ): Promise<EngineWebHost> {
   // Real time for a browser session; a VirtualTime makes engine and simulator share one virtual clock.
   const time = options.time;
@@ -32,6 +34,8 @@ export async function startEngineWebHost(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qtb-engine-'));
   const service = new BotService({
     secretStore: options.secretStore ?? new MemorySecretStore(),
+    // Never the OS keychain from a test: a memory entry unless the test passes its own.
+    redisPassword: options.redisPassword ?? new MemorySecretEntry(),
     dataDir,
     env: options.env ?? {},
     exchangeBaseUrl: sim.url,

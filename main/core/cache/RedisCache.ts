@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis';
+import { splitRedisPassword } from '../../../shared/splitRedisPassword';
 import type { Clock } from '../clock';
 import type { Cache } from './Cache';
 import { MemoryCache } from './MemoryCache';
+import { scrubRedisUrls } from './scrubRedisUrls';
 
 /** Keys as the original bot names them: qrl:v1:{method}:{args}, e.g. qrl:v1:ticker:QRL/USDT. */
 export const REDIS_NAMESPACE = 'qrl:v1:';
@@ -11,6 +13,8 @@ export interface RedisCacheOptions {
   commandTimeoutMs?: number;
   /** the longest wait between reconnect attempts */
   maxReconnectDelayMs?: number;
+  /** why Redis is unavailable, once per outage, with any password scrubbed (for the log) */
+  onError?: (reason: string) => void;
 }
 
 /**
@@ -25,6 +29,7 @@ export class RedisCache implements Cache {
   private readonly redis: Redis;
   private readonly fallback: MemoryCache;
   private up = false;
+  private outageReported = false;
 
   constructor(
     url: string,
@@ -32,20 +37,33 @@ export class RedisCache implements Cache {
     options: RedisCacheOptions = {},
   ) {
     this.fallback = new MemoryCache(clock);
-    this.redis = new Redis(url, {
-      // Fail fast while down instead of queueing reads behind a dead socket.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      connectTimeout: 2_000,
-      // Reconnect for ever, backing off to a few seconds between attempts.
-      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs ?? 2_000),
+    const passwords = [passwordIn(url)];
+    try {
+      this.redis = new Redis(url, {
+        // Fail fast while down instead of queueing reads behind a dead socket.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout: options.commandTimeoutMs ?? 250,
+        connectTimeout: 2_000,
+        // Reconnect for ever, backing off to a few seconds between attempts.
+        retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs ?? 2_000),
+      });
+    } catch (error) {
+      // Node's "Invalid URL" error carries the whole URL, password included, in its `input`: never rethrow it.
+      throw new Error(`The Redis URL cannot be used: ${scrubRedisUrls((error as Error).message, passwords)}`);
+    }
+    this.redis.on('ready', () => {
+      this.up = true;
+      this.outageReported = false;
     });
-    this.redis.on('ready', () => (this.up = true));
     this.redis.on('end', () => (this.up = false));
     this.redis.on('close', () => (this.up = false));
     // Errors are expected while Redis is down; the status shows them, the caller never sees them.
-    this.redis.on('error', () => undefined);
+    this.redis.on('error', (error: Error) => {
+      if (this.outageReported) return;
+      this.outageReported = true;
+      options.onError?.(scrubRedisUrls(error.message, passwords));
+    });
   }
 
   get status(): 'redis' | 'redis-down' {
@@ -98,5 +116,14 @@ export class RedisCache implements Cache {
     this.up = false;
     this.redis.disconnect();
     await this.fallback.close();
+  }
+}
+
+/** The password to scrub from ioredis's messages; an unreadable URL has none this can find (the URL scrub still masks it). */
+function passwordIn(url: string): string | null {
+  try {
+    return splitRedisPassword(url).password;
+  } catch {
+    return null;
   }
 }

@@ -1,6 +1,7 @@
-import { ContractFailure, type ApiKeyStatus } from '../../../shared/contract';
+import type { ApiKeyStatus } from '../../../shared/contract';
+import { guardKeychain } from './guardKeychain';
 import { maskApiKey } from './maskApiKey';
-import { KeychainUnavailableError, type ApiCredentials, type SecretStore } from './SecretStore';
+import type { ApiCredentials, SecretStore } from './SecretStore';
 
 /**
  * The engine's view of the API keys: the page can save, clear and see a masked
@@ -12,39 +13,30 @@ export class ApiKeys {
   constructor(private readonly store: SecretStore) {}
 
   async status(): Promise<ApiKeyStatus> {
-    const credentials = await this.guard(() => this.store.load());
+    const credentials = await guardKeychain(() => this.store.load());
     return { configured: credentials !== null, maskedKey: credentials ? maskApiKey(credentials.apiKey) : null };
   }
 
   async save(credentials: ApiCredentials): Promise<ApiKeyStatus> {
-    await this.guard(() => this.store.save(credentials));
+    await guardKeychain(() => this.store.save(credentials));
     this.changeListeners.forEach((listener) => listener());
     return { configured: true, maskedKey: maskApiKey(credentials.apiKey) };
   }
 
   async clear(): Promise<ApiKeyStatus> {
-    await this.guard(() => this.store.clear());
+    await guardKeychain(() => this.store.clear());
     this.changeListeners.forEach((listener) => listener());
     return { configured: false, maskedKey: null };
   }
 
   /** For building the exchange client only: never pass the result to a log, event or error. */
   async credentials(): Promise<ApiCredentials | null> {
-    return this.guard(() => this.store.load());
+    return guardKeychain(() => this.store.load());
   }
 
   /** Called after keys are saved or cleared, so the exchange client is rebuilt. */
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
-  }
-
-  private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new ContractFailure('KEYCHAIN_UNAVAILABLE', error.message);
-      throw error;
-    }
   }
 }

@@ -1,16 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../../shared/contract';
+import { defaultSettings } from '../../../shared/settings';
+import { BotService } from '../../../main/core/bot/BotService';
 import { RedisCache } from '../../../main/core/cache/RedisCache';
+import { KeytarSecretEntry } from '../../../main/core/secrets/KeytarSecretEntry';
+import { REDIS_PASSWORD_ACCOUNT } from '../../../main/core/secrets/RedisPassword';
+import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
 import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
+import { keychainAvailable } from '../../support/keychainProbe';
+import { MemorySecretEntry } from '../../support/MemorySecretEntry';
+import { MemorySecretStore } from '../../support/MemorySecretStore';
 import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
 import { missingToolReason } from '../../support/requiredTool';
+import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
 import { clientOnSim } from './clientOnSim';
 
 const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const keychainSkipReason =
+  skipReason ?? missingToolReason('an OS keychain (Secret Service)', await keychainAvailable(), 'run inside dbus-run-session with gnome-keyring unlocked, as .ci/run does');
 
-/** Poll a condition on real time (Redis reconnects in real time). */
-async function until(condition: () => boolean, what: string) {
+/** Poll a condition on real time (Redis reconnects in real time); `probe` refreshes what it reads. */
+async function until(condition: () => boolean, what: string, probe: () => Promise<unknown> = async () => undefined) {
   const deadline = Date.now() + 10_000;
-  while (!condition()) {
+  for (await probe(); !condition(); await probe()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -101,5 +117,94 @@ describe.skipIf(skipReason !== null)('RedisCache with a real redis-server', () =
     expect(await raw.pttl(keys.find((key) => key.includes('balance'))!)).toBeGreaterThan(0);
     raw.disconnect();
     await cache.close();
+  });
+});
+
+/** Every file the engine wrote in its data folder (settings, backup, journal…), as text. */
+function dataFiles(dataDir: string): string {
+  return readdirSync(dataDir)
+    .map((name) => `${name}\n${readFileSync(path.join(dataDir, name), 'utf8')}`)
+    .join('\n');
+}
+
+async function qrlKeysIn(url: string, password: string): Promise<string[]> {
+  const { Redis } = await import('ioredis');
+  const raw = new Redis(url, { password });
+  try {
+    return await raw.keys('qrl:v1:*');
+  } finally {
+    raw.disconnect();
+  }
+}
+
+describe.skipIf(keychainSkipReason !== null)('a password-protected redis-server, the password in the real OS keychain', () => {
+  const PASSWORD = `redis-pw-${randomBytes(6).toString('hex')}`;
+  // A keychain service of its own per run, so the test never touches a user's real entry.
+  const entry = new KeytarSecretEntry(REDIS_PASSWORD_ACCOUNT, `qrl-tray-bot-test-${randomBytes(4).toString('hex')}`);
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  let engine: EngineWebHost;
+  const logs: LogEntry[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer({ password: PASSWORD });
+    engine = await startEngineWebHost({ redisPassword: entry });
+    engine.service.on('log', (entry) => logs.push(entry));
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await redis?.stop();
+    await entry.clear();
+  });
+
+  it('is reached with the password from the keychain; settings, their file and the logs hold the URL without it', { timeout: 30_000 }, async () => {
+    const saved = await engine.service.handlers.setSettings({ ...engine.service.settings, redisUrl: `redis://:${PASSWORD}@127.0.0.1:${redis.port}` });
+    expect(saved).toMatchObject({ redisUrl: redis.url, redisPasswordStored: true });
+    expect(await entry.load()).toBe(PASSWORD);
+
+    await until(() => engine.service.snapshot().apiHealth?.cache === 'redis', 'the engine to reach Redis with the keychain password');
+    // The market feeds read through it: their entries are in this password-protected Redis.
+    let keys: string[] = [];
+    await until(() => keys.length > 0, 'cached reads in Redis', async () => (keys = await qrlKeysIn(redis.url, PASSWORD)));
+
+    const page = JSON.stringify([await engine.service.handlers.getSettings(undefined), engine.service.snapshot()]);
+    expect(page).not.toContain(PASSWORD);
+    expect(dataFiles(engine.dataDir)).not.toContain(PASSWORD);
+    expect(JSON.parse(readFileSync(path.join(engine.dataDir, SETTINGS_FILE), 'utf8'))).toMatchObject({ redisUrl: redis.url, redisPasswordStored: true });
+    expect(logs.map((entry) => entry.message).join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('says why when the keychain holds a wrong password, quoting neither', { timeout: 30_000 }, async () => {
+    const wrong = `wrong-pw-${randomBytes(6).toString('hex')}`;
+    await entry.save(wrong);
+    await engine.service.handlers.setSettings({ ...engine.service.settings, redisUrl: `redis://127.0.0.1:${redis.port}` });
+    await until(() => logs.some((entry) => entry.message.startsWith('Redis is unavailable')), 'the refusal to be logged');
+    const refusal = logs.find((entry) => entry.message.startsWith('Redis is unavailable'))!;
+    expect(refusal.message).toMatch(/WRONGPASS|NOAUTH|invalid/i);
+    expect(engine.service.snapshot().apiHealth?.cache).toBe('redis-down');
+    const everything = JSON.stringify([logs, engine.service.snapshot(), await engine.service.handlers.getSettings(undefined)]) + dataFiles(engine.dataDir);
+    expect(everything).not.toContain(wrong);
+    expect(everything).not.toContain(PASSWORD);
+  });
+});
+
+describe.skipIf(skipReason !== null)('a settings file that still holds a Redis password', () => {
+  it('moves it to the keychain on start, rewrites the file and its backup, and connects with it', { timeout: 30_000 }, async () => {
+    const password = `old-file-pw-${randomBytes(6).toString('hex')}`;
+    const redis = await startRedisServer({ password });
+    const sim = await startMexcSim({ useRealClock: true, startTime: Date.now() });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'qtb-redis-'));
+    writeFileSync(path.join(dataDir, SETTINGS_FILE), JSON.stringify({ ...defaultSettings(), redisUrl: `redis://:${password}@127.0.0.1:${redis.port}` }));
+    const entry = new MemorySecretEntry();
+    const service = new BotService({ secretStore: new MemorySecretStore(), redisPassword: entry, dataDir, exchangeBaseUrl: sim.url, exchangeStreamUrl: null, sleep: async () => undefined });
+    try {
+      await service.init();
+      expect(entry.value).toBe(password);
+      expect(dataFiles(dataDir)).not.toContain(password);
+      expect(service.settings).toMatchObject({ redisUrl: redis.url, redisPasswordStored: true });
+      await until(() => service.snapshot().apiHealth?.cache === 'redis', 'the engine to reach Redis with the moved password');
+    } finally {
+      await service.close();
+      await sim.close();
+      await redis.stop();
+    }
   });
 });
