@@ -1,7 +1,9 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
+import { parseRequestTarget } from './parseRequestTarget';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,7 +16,11 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer read-only; never a file outside its folder. */
+/**
+ * Serves the built renderer read-only; never a file outside its folder. A
+ * request line that is not a URL (`GET http://[ HTTP/1.1`) gets 400: any
+ * local process can send one, and it must not reach the engine (issue 14, point 3).
+ */
 export async function serveStatic(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const headers = {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -26,7 +32,12 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
     response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = safeDecode(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  const url = parseRequestTarget(request.url);
+  if (url === null) {
+    response.writeHead(400, headers).end();
+    return;
+  }
+  const pathname = safeDecode(url.pathname);
   const resolvedRoot = path.resolve(root);
   const file = pathname === null ? null : path.resolve(resolvedRoot, '.' + (pathname === '/' ? '/index.html' : pathname));
   if (file === null || !file.startsWith(resolvedRoot + path.sep)) {
@@ -42,7 +53,8 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
       'Content-Length': stat.size,
     });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    // A client that hangs up mid-file, or a file removed under us, ends this response only.
+    else pipeline(createReadStream(file), response, () => undefined);
   } catch {
     response.writeHead(404, headers).end();
   }

@@ -6,10 +6,17 @@ import {
   type Result,
   type ServerFrame,
 } from '../../shared/contract';
+import { WEB_SOCKET_PATH, webSocketProtocols } from '../../shared/webSocketProtocols';
 
 type Pending = (result: Result<unknown>) => void;
 
 export type ConnectionListener = (state: 'connecting' | 'open' | 'closed') => void;
+
+/** Where the socket goes, and what it offers: the token rides in the protocols, never in the URL. */
+export interface WebSocketTarget {
+  url: string;
+  protocols: string[];
+}
 
 /** Reconnect delays after the socket drops: quick at first, then every 10 s. */
 export const reconnectDelayMs = (attempt: number): number => Math.min(10_000, 500 * 2 ** attempt);
@@ -18,7 +25,7 @@ export const reconnectDelayMs = (attempt: number): number => Math.min(10_000, 50
  * window.api over the web host's WebSocket: the same methods and Results as
  * the Electron preload, so no view knows which transport it runs on.
  */
-export function createWebSocketApi(socketUrl: string, onConnection: ConnectionListener = () => undefined): Api {
+export function createWebSocketApi(target: WebSocketTarget, onConnection: ConnectionListener = () => undefined): Api {
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let nextId = 1;
@@ -40,7 +47,7 @@ export function createWebSocketApi(socketUrl: string, onConnection: ConnectionLi
     if (opened) return opened;
     onConnection('connecting');
     opened = new Promise((resolve, reject) => {
-      const ws = new WebSocket(socketUrl);
+      const ws = new WebSocket(target.url, target.protocols);
       ws.onopen = () => {
         attempt = 0;
         onConnection('open');
@@ -101,10 +108,13 @@ export function createWebSocketApi(socketUrl: string, onConnection: ConnectionLi
   } as Api;
 }
 
-/** The page's address carries the per-run token in its fragment: #token=… */
-export function webSocketUrlFromLocation(location: Location): string | null {
+/**
+ * The page's address carries the per-run token in its fragment (#token=…),
+ * which the browser never sends; the socket presents it in Sec-WebSocket-Protocol.
+ */
+export function webSocketTargetFromLocation(location: Pick<Location, 'hash' | 'host' | 'protocol'>): WebSocketTarget | null {
   const token = new URLSearchParams(location.hash.slice(1)).get('token');
   if (!token) return null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws?token=${encodeURIComponent(token)}`;
+  return { url: `${scheme}//${location.host}${WEB_SOCKET_PATH}`, protocols: webSocketProtocols(token) };
 }

@@ -1,5 +1,5 @@
 import type { Api } from '../../shared/contract';
-import { createWebSocketApi, webSocketUrlFromLocation, type ConnectionListener } from './createWebSocketApi';
+import { createWebSocketApi, webSocketTargetFromLocation, type ConnectionListener } from './createWebSocketApi';
 
 declare global {
   interface Window {
@@ -17,8 +17,8 @@ export function installApi(onConnection: ConnectionListener): Api | null {
     onConnection('open');
     return window.api;
   }
-  const socketUrl = webSocketUrlFromLocation(window.location);
-  if (!socketUrl) return null;
-  window.api = createWebSocketApi(socketUrl, onConnection);
+  const target = webSocketTargetFromLocation(window.location);
+  if (!target) return null;
+  window.api = createWebSocketApi(target, onConnection);
   return window.api;
 }

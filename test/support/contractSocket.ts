@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/contract';
+import { CONTRACT_PROTOCOL, WEB_SOCKET_PATH, webSocketProtocols } from '../../shared/webSocketProtocols';
 
 /** A raw WebSocket client of the web host, for tests that speak the wire protocol. */
 export class ContractSocket {
@@ -22,10 +23,16 @@ export class ContractSocket {
     });
   }
 
-  /** keepEvents: false for load tests, where unread event frames would pile up in the client. */
+  /**
+   * Connects as the page does: from the host's own origin, the token in
+   * Sec-WebSocket-Protocol (null: offer no token); `headers` may override the Origin.
+   * keepEvents: false for load tests, where unread event frames would pile up in the client.
+   */
   static open(port: number, token: string | null, headers: Record<string, string> = {}, { keepEvents = true } = {}): Promise<ContractSocket> {
-    const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${query}`, { headers });
+    const protocols = token === null ? [CONTRACT_PROTOCOL] : webSocketProtocols(token);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${WEB_SOCKET_PATH}`, protocols, {
+      headers: { Origin: `http://127.0.0.1:${port}`, ...headers },
+    });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new ContractSocket(ws, keepEvents)));
       ws.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));

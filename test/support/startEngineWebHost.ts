@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BotService } from '../../main/core/bot/BotService';
+import { createHostLogger } from '../../main/core/logging/createHostLogger';
 import type { SecretEntry } from '../../main/core/secrets/SecretEntry';
 import type { SecretStore } from '../../main/core/secrets/SecretStore';
 import { startWebHost, type WebHost } from '../../main/web/WebHost';
@@ -32,12 +33,15 @@ export async function startEngineWebHost(
   const sim = await startMexcSim(time ? { startTime: time.now() } : { useRealClock: true, startTime: Date.now() });
   time?.onTick((now) => sim.clock.set(now));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qtb-engine-'));
+  const env = options.env ?? {};
   const service = new BotService({
+    // As the hosts log: LOG_LEVEL from env, every line also in the data dir's rotating log file.
+    logger: createHostLogger({ env, dataDir, clock: time }),
     secretStore: options.secretStore ?? new MemorySecretStore(),
     // Never the OS keychain from a test: a memory entry unless the test passes its own.
     redisPassword: options.redisPassword ?? new MemorySecretEntry(),
     dataDir,
-    env: options.env ?? {},
+    env,
     exchangeBaseUrl: sim.url,
     // MEXC's WebSocket (the simulator's) only when asked: most suites count REST calls.
     exchangeStreamUrl: options.streams ? sim.ws.url : null,
@@ -48,6 +52,7 @@ export async function startEngineWebHost(
   });
   await service.init();
   const host = await startWebHost({ service, staticDir: BUILT_RENDERER });
+  service.logger.redact(host.token);
   return {
     sim,
     service,
