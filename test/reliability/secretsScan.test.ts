@@ -6,6 +6,9 @@ import { eventNames } from '../../shared/contract';
 import { LOG_FILE_NAME } from '../../main/core/logging/createRotatingFileSink';
 import { installCrashReporter } from '../../main/core/logging/installCrashReporter';
 import { ContractSocket } from '../support/contractSocket';
+import { MemorySecretEntry } from '../support/MemorySecretEntry';
+import { redisServerAvailable, startRedisServer } from '../support/redisServer';
+import { missingToolReason } from '../support/requiredTool';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
 import { VirtualTime } from '../support/VirtualTime';
 
@@ -73,6 +76,76 @@ describe('a whole session with keys set leaves the key and secret nowhere', () =
     expect(seen.some((event) => event.includes('[redacted]'))).toBe(true);
     // The log file got the scrubbed lines, not an empty file that would pass the scan trivially.
     expect(files.find(([name]) => name === LOG_FILE_NAME)![1]).toContain('[redacted]');
+    expect(found).toEqual([]);
+  });
+});
+
+const redisSkipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+/** Short on purpose: below the logger's length for registered secrets, so URL masking and the Redis scrub must hold by themselves. */
+const REDIS_PASSWORD = 'rPw-9';
+
+/** Contract events and WebSocket frames of a whole session, and every file in the data folder, with any text holding `secret`. */
+async function redisSession(engine: EngineWebHost, secret: string, drive: (socket: ContractSocket, logs: string[]) => Promise<void>): Promise<{ found: string[]; summary: string }> {
+  const seen: string[] = [];
+  for (const event of eventNames) engine.service.on(event, (payload) => seen.push(JSON.stringify(payload)));
+  const logs: string[] = [];
+  engine.service.on('log', (entry) => logs.push(entry.message));
+  const socket = await ContractSocket.open(engine.host.port, engine.host.token);
+  const received: string[] = [];
+  socket.ws.on('message', (data) => received.push(String(data)));
+  const fakeProcess = Object.assign(new EventEmitter(), { exitCode: 0, exit: () => undefined });
+  installCrashReporter(fakeProcess as unknown as NodeJS.Process, engine.service.logger, engine.dataDir);
+  await drive(socket, logs);
+  fakeProcess.emit('uncaughtException', new Error(`Redis refused redis://:${secret}@127.0.0.1:6379`));
+  socket.close();
+  const files = readdirSync(engine.dataDir).map((name) => [name, readFileSync(path.join(engine.dataDir, name), 'utf8')] as const);
+  const places: [string, string][] = [['contract events', seen.join('\n')], ['WebSocket frames to the page', received.join('\n')], ...files.map(([name, text]) => [`file ${name}`, text] as [string, string])];
+  return {
+    found: places.filter(([, text]) => occurrences(text, secret) > 0).map(([where, text]) => `${where}: Redis password ×${occurrences(text, secret)}`),
+    summary: `${seen.length} events, ${received.length} frames, files ${files.map(([name]) => name).join(', ')}`,
+  };
+}
+
+describe.skipIf(redisSkipReason !== null)('a Redis password is in the keychain and nowhere else', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  let engine: EngineWebHost | undefined;
+  afterAll(async () => {
+    await engine?.close();
+    await redis?.stop();
+  });
+
+  it('sent by the page in a Redis URL: events, frames, settings and crash output hold none of it', { timeout: 60_000 }, async () => {
+    redis = await startRedisServer({ password: REDIS_PASSWORD });
+    const keychain = new MemorySecretEntry();
+    engine = await startEngineWebHost({ redisPassword: keychain });
+    const current = engine;
+    const { found, summary } = await redisSession(current, REDIS_PASSWORD, async (socket, logs) => {
+      const settings = { ...current.service.settings, redisUrl: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}` };
+      const saved = await socket.request(JSON.stringify({ id: 1, command: 'setSettings', input: settings }), 1);
+      expect(saved).toMatchObject({ result: { ok: true, value: { redisUrl: redis.url, redisPasswordStored: true } } });
+      await expect.poll(() => current.service.snapshot().apiHealth?.cache, { timeout: 10_000 }).toBe('redis');
+      // An outage makes ioredis report errors, which are logged to the page.
+      await redis.stop();
+      await expect.poll(() => logs.filter((line) => line.startsWith('Redis is unavailable')), { timeout: 10_000 }).toHaveLength(1);
+      await socket.request(JSON.stringify({ id: 2, command: 'getSettings' }), 2);
+    });
+    console.log(`secrets scan (Redis password from the page): ${summary}; occurrences: ${found.length}`);
+    expect(keychain.value).toBe(REDIS_PASSWORD);
+    expect(found).toEqual([]);
+  });
+
+  it('given in REDIS_URL: events, frames and files hold none of it', { timeout: 60_000 }, async () => {
+    await engine?.close();
+    await redis.restart();
+    engine = await startEngineWebHost({ env: { REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}` } });
+    const current = engine;
+    const { found, summary } = await redisSession(current, REDIS_PASSWORD, async (socket, logs) => {
+      await expect.poll(() => current.service.snapshot().apiHealth?.cache, { timeout: 10_000 }).toBe('redis');
+      await redis.stop();
+      await expect.poll(() => logs.filter((line) => line.startsWith('Redis is unavailable')), { timeout: 10_000 }).toHaveLength(1);
+      await socket.request(JSON.stringify({ id: 1, command: 'getSettings' }), 1);
+    });
+    console.log(`secrets scan (Redis password in REDIS_URL): ${summary}; occurrences: ${found.length}`);
     expect(found).toEqual([]);
   });
 });

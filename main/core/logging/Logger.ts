@@ -45,6 +45,8 @@ export class Logger {
   scrub(text: string): string {
     let clean = text;
     for (const secret of this.secrets) clean = clean.split(secret).join('[redacted]');
+    // A password inside any URL (redis://:pw@host), however short: too short to register, never too short to leak.
+    clean = clean.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)[^\s/]*@/gi, '$1[redacted]@');
     // ccxt puts signed query strings into some error messages.
     return clean.replace(/signature=[0-9a-fA-F]+/g, 'signature=[redacted]');
   }
