@@ -6,21 +6,18 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { createFakeElectron, FakeBrowserWindow, FakeWebContents, ipcEventFrom } from '../../test/support/fakeElectron';
 import { OFFLINE_ENV } from '../../test/support/offlineEnv';
 import { MemorySecretStore } from '../../test/support/MemorySecretStore';
+import { SHELL_PATHS, startFakeShell } from '../../test/support/startFakeShell';
+import { APP_ENTRY_URL } from './appOrigin';
 import { lockNavigation } from './hardenSession';
 import { commandChannel, eventChannel } from './ipcChannels';
 import { buildPreloadApi } from './preloadApi';
 import { startApp, type ElectronModule } from './startApp';
 
-const bundleDir = path.resolve('dist/electron');
-const paths = { bundleDir, assetsDir: path.resolve('main/electron/assets') };
-const appPageUrl = pathToFileURL(path.resolve('dist/renderer/index.html')).href;
+const appPageUrl = APP_ENTRY_URL;
 
 async function startWithFake() {
-  const electron = createFakeElectron();
-  const started = startApp(electron as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV });
-  void electron.app.fireReady();
-  await started!.ready;
-  return { electron, started: started!, window: FakeBrowserWindow.instances[0]! };
+  const { electron, started } = await startFakeShell();
+  return { electron, started, window: FakeBrowserWindow.instances[0]! };
 }
 
 describe('Electron shell (mocked electron)', () => {
@@ -37,7 +34,9 @@ describe('Electron shell (mocked electron)', () => {
 
   it.each([
     ['a foreign origin', ipcEventFrom('https://evil.example/index.html')],
-    ['another local file', ipcEventFrom(pathToFileURL('/tmp/evil.html').href)],
+    ['a local file, even the built renderer itself', ipcEventFrom(pathToFileURL(path.resolve('dist/renderer/index.html')).href)],
+    ['another host on the app scheme', ipcEventFrom('app://evil.example/index.html')],
+    ['a loopback web page', ipcEventFrom('http://127.0.0.1:5178/index.html')],
     ['a subframe of the app page', ipcEventFrom(appPageUrl, { subframe: true })],
     ['no frame at all', { senderFrame: null }],
   ])('refuses an IPC message from %s and leaves the bot untouched', async (_label, event) => {
@@ -47,12 +46,12 @@ describe('Electron shell (mocked electron)', () => {
     expect(started.service.snapshot().status.state).toBe('stopped');
   });
 
-  it('opens one hardened window with the preload and the built renderer', async () => {
+  it('opens one hardened window with the preload, loading the renderer from the app:// origin', async () => {
     const { window } = await startWithFake();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
-    expect(window.loadedFile).toBe(path.resolve('dist/renderer/index.html'));
+    expect(window.loadedUrl).toBe('app://qrl-tray-bot/index.html');
     expect(window.options.webPreferences).toMatchObject({
-      preload: path.join(bundleDir, 'preload.cjs'),
+      preload: path.join(SHELL_PATHS.bundleDir, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -70,7 +69,7 @@ describe('Electron shell (mocked electron)', () => {
   it('quits when another instance holds the lock, and a second launch restores the window', async () => {
     const blocked = createFakeElectron();
     blocked.app.hasLock = false;
-    expect(startApp(blocked as unknown as ElectronModule, paths, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })).toBeNull();
+    expect(startApp(blocked as unknown as ElectronModule, SHELL_PATHS, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })).toBeNull();
     expect(blocked.app.quitCalled).toBe(true);
 
     const { electron, window } = await startWithFake();

@@ -1,17 +1,19 @@
 import type { IpcMainInvokeEvent } from 'electron';
 
 /**
- * Only the app's own top frame, loaded from the app's own renderer file, may
- * talk to the engine: not a subframe, not a page it navigated to.
+ * Only the app's own top frame, on the app's own origin (app://qrl-tray-bot),
+ * may talk to the engine: not a subframe, not a page on another origin.
+ * https://www.electronjs.org/docs/latest/tutorial/security#17-validate-the-sender-of-all-ipc-messages
  */
-export function createSenderCheck(rendererUrl: string) {
-  const trusted = new URL(rendererUrl);
+export function createSenderCheck(origin: string) {
+  const trusted = new URL(origin);
   return (event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
     try {
       const url = new URL(frame.url);
-      return url.protocol === trusted.protocol && url.host === trusted.host && url.pathname === trusted.pathname;
+      // WHATWG gives a custom scheme an opaque origin, so compare its parts.
+      return url.protocol === trusted.protocol && url.host === trusted.host && url.username === '' && url.password === '';
     } catch {
       return false;
     }

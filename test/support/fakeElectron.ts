@@ -8,13 +8,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** An Electron event whose default can be prevented (before-quit, close, shutdown). */
+export function preventableEvent() {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
 export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+  isDestroyed() {
+    return this.destroyed;
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
   send(channel: string, payload: unknown) {
+    // Electron throws here once the page is gone: so does the fake.
+    if (this.destroyed) throw new Error('Object has been destroyed');
     this.sent.push({ channel, payload });
   }
 }
@@ -22,7 +38,7 @@ export class FakeWebContents extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
-  loadedFile: string | null = null;
+  loadedUrl: string | null = null;
   visible = false;
   minimized = false;
   destroyed = false;
@@ -31,9 +47,15 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.instances.push(this);
   }
-  loadFile(file: string) {
-    this.loadedFile = file;
+  loadURL(url: string) {
+    this.loadedUrl = url;
     return Promise.resolve();
+  }
+  /** What Electron does when the window is really closed: the window and its page are gone. */
+  destroy() {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   show() {
     this.visible = true;
@@ -68,33 +90,89 @@ export class FakeIpcMain {
 
 export class FakeApp extends EventEmitter {
   hasLock = true;
+  /** true once a quit went through: no before-quit listener held it back */
   quitCalled = false;
+  quitRequests = 0;
   isPackaged = true;
-  loginItem: { openAtLogin?: boolean; openAsHidden?: boolean } = {};
-  userData = '';
-  getPath(name: string) {
-    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
-    return this.userData;
+  loginItem: { openAtLogin?: boolean; args?: string[] } = {};
+  wasOpenedAtLogin = false;
+  readonly paths: Record<string, string>;
+  isReadyNow = false;
+  constructor(userData: string) {
+    super();
+    const home = mkdtempSync(path.join(tmpdir(), 'qtb-home-'));
+    this.paths = { userData, home, exe: '/opt/QRL Tray Bot/qrl-tray-bot' };
   }
-  setLoginItemSettings(settings: { openAtLogin?: boolean; openAsHidden?: boolean }) {
+  get userData() {
+    return this.paths.userData!;
+  }
+  getPath(name: string) {
+    const found = this.paths[name];
+    if (found === undefined) throw new Error(`unexpected getPath(${name})`);
+    return found;
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }) {
     this.loginItem = settings;
+  }
+  getLoginItemSettings() {
+    return { openAtLogin: this.loginItem.openAtLogin ?? false, wasOpenedAtLogin: this.wasOpenedAtLogin };
   }
   private readyResolve!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
   requestSingleInstanceLock() {
     return this.hasLock;
   }
+  /** As Electron does: before-quit first, and a listener may prevent the quit. */
   quit() {
-    this.quitCalled = true;
+    this.quitRequests += 1;
+    const event = preventableEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) this.quitCalled = true;
+  }
+  isReady() {
+    return this.isReadyNow;
   }
   whenReady() {
     return this.ready;
   }
   fireReady() {
+    this.isReadyNow = true;
     this.readyResolve();
     return this.ready;
   }
 }
+
+export class FakeProtocol {
+  privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  /** Electron accepts privileged schemes only before ready: the fake records when they came. */
+  registeredBeforeReady: boolean | null = null;
+  readonly handlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+  constructor(private readonly app: FakeApp) {}
+  registerSchemesAsPrivileged(schemes: FakeProtocol['privilegedSchemes']) {
+    this.privilegedSchemes = schemes;
+    this.registeredBeforeReady = !this.app.isReady();
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response) {
+    if (!this.app.isReady()) throw new Error('protocol.handle must be called after the ready event');
+    this.handlers.set(scheme, handler);
+  }
+}
+
+export class FakeNativeImage {
+  readonly representations: { scaleFactor: number; buffer: Buffer }[] = [];
+  template = false;
+  addRepresentation(options: { scaleFactor: number; buffer: Buffer }) {
+    this.representations.push({ scaleFactor: options.scaleFactor, buffer: options.buffer });
+  }
+  setTemplateImage(template: boolean) {
+    this.template = template;
+  }
+  isEmpty() {
+    return this.representations.length === 0;
+  }
+}
+
+type MenuTemplate = { label?: string; type?: string; role?: string; enabled?: boolean; click?: () => void }[];
 
 export class FakeSession {
   headersListener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | null = null;
@@ -115,17 +193,17 @@ export class FakeSession {
 
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
-  image: { path: string };
+  image: FakeNativeImage;
   tooltip = '';
-  menu: { template: { label?: string; type?: string; enabled?: boolean; click?: () => void }[] } | null = null;
+  menu: { template: MenuTemplate } | null = null;
   imageChanges = 0;
   menuBuilds = 0;
-  constructor(image: { path: string }) {
+  constructor(image: FakeNativeImage) {
     super();
     this.image = image;
     FakeTray.instances.push(this);
   }
-  setImage(image: { path: string }) {
+  setImage(image: FakeNativeImage) {
     this.image = image;
     this.imageChanges += 1;
   }
@@ -167,18 +245,33 @@ export function createFakeElectron(userData = mkdtempSync(path.join(tmpdir(), 'q
   FakeNotification.instances = [];
   FakeNotification.supported = true;
   const defaultSession = new FakeSession();
-  const app = new FakeApp();
-  app.userData = userData;
+  const app = new FakeApp(userData);
+  const Menu = {
+    /** undefined until the app sets one: Electron's default menu (with reload and DevTools) stays */
+    applicationMenu: undefined as { template: MenuTemplate } | null | undefined,
+    buildFromTemplate: (template: MenuTemplate) => ({ template }),
+    setApplicationMenu(menu: { template: MenuTemplate } | null) {
+      Menu.applicationMenu = menu;
+    },
+  };
+  const dialog = {
+    errorBoxes: [] as { title: string; content: string }[],
+    showErrorBox(title: string, content: string) {
+      dialog.errorBoxes.push({ title, content });
+    },
+  };
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
     session: { defaultSession },
+    protocol: new FakeProtocol(app),
     Tray: FakeTray,
-    Menu: { buildFromTemplate: (template: FakeTray['menu'] extends infer M ? (M extends { template: infer T } ? T : never) : never) => ({ template }) },
-    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    Menu,
+    nativeImage: { createEmpty: () => new FakeNativeImage() },
     Notification: FakeNotification,
     powerMonitor: new EventEmitter(),
+    dialog,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { BotState, Snapshot } from '../../../shared/contract';
+import { APP_NAME } from '../appName';
 
-export const trayIconStates = ['running', 'dry-run', 'paused', 'stopped', 'alert', 'error', 'stale'] as const;
+export const trayIconStates = ['starting', 'running', 'dry-run', 'paused', 'stopped', 'alert', 'error', 'stale'] as const;
 export type TrayIconState = (typeof trayIconStates)[number];
 
 export type TrayAction = 'open' | 'startBot' | 'pauseBot' | 'resumeBot' | 'killSwitch' | 'quit';
@@ -18,7 +19,23 @@ export interface TrayPresentation {
   menu: TrayMenuItem[];
 }
 
-const stateWords: Record<BotState, string> = { stopped: 'stopped', running: 'running', paused: 'paused', error: 'error' };
+/**
+ * While the engine starts (keychain, settings, MEXC's markets), the tray is
+ * already there: it says so, and offers only what works without the engine.
+ */
+export function presentStartingTray(): TrayPresentation {
+  return {
+    icon: 'starting',
+    tooltip: `${APP_NAME} · starting…`,
+    menu: [
+      { label: `Open ${APP_NAME}`, action: 'open' },
+      { label: '', separator: true },
+      { label: 'Quit', action: 'quit' },
+    ],
+  };
+}
+
+const stateWords: Record<BotState, string> = { stopped: 'stopped', running: 'running', paused: 'paused', stopping: 'stopping', error: 'error' };
 
 /**
  * What the tray shows for a snapshot: the most urgent state wins the icon
@@ -53,19 +70,21 @@ export function presentTray(snapshot: Snapshot, unseenAlerts: number): TrayPrese
       ? { label: 'Pause bot', action: 'pauseBot' }
       : status.state === 'paused'
         ? { label: 'Resume bot', action: 'resumeBot' }
-        : { label: 'Start bot', action: 'startBot' };
+        : status.state === 'stopping'
+          ? { label: 'Stopping…', enabled: false }
+          : { label: 'Start bot', action: 'startBot' };
 
   return {
     icon,
     tooltip,
     menu: [
-      { label: 'Open QRL Tray Bot', action: 'open' },
+      { label: `Open ${APP_NAME}`, action: 'open' },
       { label: '', separator: true },
       lifecycle,
       {
         label: 'Kill switch: pause and cancel all orders',
         action: 'killSwitch',
-        enabled: status.state === 'running' || status.state === 'paused',
+        enabled: status.state === 'running' || status.state === 'paused' || status.state === 'stopping',
       },
       { label: '', separator: true },
       { label: 'Quit', action: 'quit' },

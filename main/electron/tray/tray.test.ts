@@ -1,16 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/contract';
-import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from '../../../test/support/fakeElectron';
-import { OFFLINE_ENV } from '../../../test/support/offlineEnv';
-import { MemorySecretStore } from '../../../test/support/MemorySecretStore';
+import { createFakeElectron, FakeNativeImage, FakeNotification, FakeTray, preventableEvent } from '../../../test/support/fakeElectron';
 import { sampleMarket, sampleSnapshot } from '../../../test/support/sampleSnapshot';
+import { startFakeShell } from '../../../test/support/startFakeShell';
 import { eventChannel } from '../ipcChannels';
-import { startApp, type ElectronModule } from '../startApp';
-import { presentTray, trayIconStates } from './presentTray';
+import { presentStartingTray, presentTray, trayIconStates } from './presentTray';
+import { trayIconRepresentations } from './trayIconRepresentations';
 import { TrayController } from './TrayController';
 
 const iconsDir = path.resolve('main/electron/assets/tray');
+
+/** The icon file a tray image was built from, found by its bytes (its 1x bitmap). */
+function shownIcon(image: FakeNativeImage): string {
+  const oneX = image.representations.find((representation) => representation.scaleFactor === 1)!.buffer;
+  return readdirSync(iconsDir).find((file) => readFileSync(path.join(iconsDir, file)).equals(oneX))!;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(buffer: Buffer): { width: number; height: number } {
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
 
 function snapshot(overrides: { state?: Snapshot['status']['state']; mode?: 'dry-run' | 'live'; last?: string; stale?: boolean } = {}): Snapshot {
   return sampleSnapshot({
@@ -27,6 +38,7 @@ describe('tray presentation per state', () => {
     ['stopped, no price yet', snapshot(), 0, 'stopped', 'QRL/USDT price pending · DRY-RUN · bot stopped', 'Start bot'],
     ['unseen alerts', snapshot({ state: 'running', last: '0.4123' }), 2, 'alert', 'QRL/USDT 0.4123 · DRY-RUN · bot running · 2 alerts', 'Pause bot'],
     ['error beats alerts', snapshot({ state: 'error', last: '0.4123' }), 3, 'error', 'QRL/USDT 0.4123 · DRY-RUN · bot error · 3 alerts', 'Start bot'],
+    ['stopping after a run in flight', snapshot({ state: 'stopping', last: '0.4123' }), 0, 'stopped', 'QRL/USDT 0.4123 · DRY-RUN · bot stopping', 'Stopping…'],
     ['stale data', snapshot({ state: 'running', last: '0.4123', stale: true }), 0, 'stale', 'QRL/USDT 0.4123 (stale) · DRY-RUN · bot running', 'Pause bot'],
   ])('%s', (_name, snap, alerts, icon, tooltip, lifecycleLabel) => {
     const shown = presentTray(snap, alerts);
@@ -53,46 +65,63 @@ describe('TrayController', () => {
   const make = (platform: NodeJS.Platform) =>
     new TrayController({ ...electron, platform, iconsDir, onAction: () => undefined } as never);
 
-  it('has an icon file for every state, plain and macOS template', async () => {
-    const { existsSync } = await import('node:fs');
-    for (const state of trayIconStates) {
-      for (const file of [`${state}.png`, `${state}@2x.png`, `${state}Template.png`, `${state}Template@2x.png`]) {
-        expect(existsSync(path.join(iconsDir, file)), file).toBe(true);
-      }
+  it('ships exactly the icon files the platforms ask for, each drawn at its own pixel size', () => {
+    const wanted = trayIconStates.flatMap((state) =>
+      (['linux', 'win32', 'darwin'] as const).flatMap((platform) => trayIconRepresentations(platform, state)),
+    );
+    expect(readdirSync(iconsDir).sort()).toEqual([...new Set(wanted.map((r) => r.file))].sort());
+    for (const { file, size } of wanted) {
+      expect(pngSize(readFileSync(path.join(iconsDir, file))), file).toEqual({ width: size, height: size });
     }
   });
 
-  it('uses template images on macOS and colour icons elsewhere', () => {
-    make('darwin').update(snapshot({ state: 'paused' }));
-    expect(FakeTray.instances.at(-1)!.image.path).toBe(path.join(iconsDir, 'pausedTemplate.png'));
-    make('linux').update(snapshot({ state: 'paused' }));
-    expect(FakeTray.instances.at(-1)!.image.path).toBe(path.join(iconsDir, 'paused.png'));
+  it.each([
+    ['linux', [16, 22, 24, 32, 48], [1, 1.375, 1.5, 2, 3], false],
+    ['win32', [16, 20, 24, 32], [1, 1.25, 1.5, 2], false],
+    ['darwin', [16, 32], [1, 2], true],
+  ] as const)('on %s builds one image from the sizes %j (scale factors %j; template: %s)', (platform, sizes, scales, template) => {
+    make(platform).update(snapshot({ state: 'paused' }));
+    const image = FakeTray.instances.at(-1)!.image;
+    expect(image.representations.map((r) => r.scaleFactor)).toEqual(scales);
+    expect(image.representations.map((r) => pngSize(r.buffer).width)).toEqual(sizes);
+    expect(image.template).toBe(template);
+    expect(shownIcon(image)).toBe(template ? 'pausedTemplate.png' : 'paused-16.png');
+  });
+
+  it('says "starting" until the first snapshot, offering only Open and Quit', () => {
+    const controller = make('linux');
+    const tray = FakeTray.instances.at(-1)!;
+    expect(shownIcon(tray.image)).toBe('starting-16.png');
+    expect(tray.tooltip).toBe('QRL Tray Bot · starting…');
+    expect(tray.menu!.template.filter((item) => item.type !== 'separator').map((item) => item.label)).toEqual(['Open QRL Tray Bot', 'Quit']);
+    expect(controller.presentation).toEqual(presentStartingTray());
+    controller.update(snapshot({ state: 'stopped' }));
+    expect(shownIcon(tray.image)).toBe('stopped-16.png');
+    expect(tray.menu!.template.map((item) => item.label)).toContain('Start bot');
   });
 
   it('rebuilds the menu only when the state changes', () => {
     const controller = make('linux');
     const tray = FakeTray.instances.at(-1)!;
     controller.update(snapshot({ state: 'running', last: '0.41' }));
+    const builds = tray.menuBuilds;
     controller.update({ ...snapshot({ state: 'running', last: '0.42' }), version: 2 });
-    expect(tray.menuBuilds).toBe(1);
+    expect(tray.menuBuilds).toBe(builds);
     expect(tray.tooltip).toContain('0.42');
     controller.update(snapshot({ state: 'paused', last: '0.42' }));
-    expect(tray.menuBuilds).toBe(2);
+    expect(tray.menuBuilds).toBe(builds + 1);
   });
 });
 
 describe('tray, notifications and window in the running shell (mocked electron)', () => {
   async function start() {
-    const electron = createFakeElectron();
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
-    void electron.app.fireReady();
-    await started.ready;
-    return { electron, started, tray: FakeTray.instances[0]!, window: FakeBrowserWindow.instances[0]! };
+    const shell = await startFakeShell();
+    return { ...shell, tray: shell.tray()!, window: shell.window()! };
   }
 
   it('drives the bot from the tray menu and redraws the icon', async () => {
     const { started, tray } = await start();
-    expect(tray.image.path).toBe(path.join(iconsDir, process.platform === 'darwin' ? 'stoppedTemplate.png' : 'stopped.png'));
+    expect(shownIcon(tray.image)).toBe('stopped-16.png');
     tray.clickMenu('Start bot');
     await expect.poll(() => started.service.snapshot().status.state).toBe('running');
     expect(tray.tooltip).toContain('bot running');
@@ -109,24 +138,24 @@ describe('tray, notifications and window in the running shell (mocked electron)'
     const notification = FakeNotification.instances.at(-1)!;
     expect(notification.shown).toBe(true);
     expect(notification.options).toMatchObject({ title: 'QRL Tray Bot: fill', body: 'Bought 120.5 QRL at 0.4150 USDT' });
-    expect(tray.image.path).toContain('alert');
+    expect(shownIcon(tray.image)).toBe('alert-16.png');
 
     notification.emit('click');
     expect(window.visible).toBe(true);
     expect(window.webContents.sent.at(-1)).toEqual({ channel: eventChannel('navigate'), payload: { view: 'orders' } });
-    expect(tray.image.path).not.toContain('alert');
+    expect(shownIcon(tray.image)).toBe('stopped-16.png');
   });
 
   it('hides to the tray on close, and really closes on quit', async () => {
     const { electron, window } = await start();
-    const close = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const close = preventableEvent();
     window.visible = true;
     window.emit('close', close);
     expect(close.defaultPrevented).toBe(true);
     expect(window.visible).toBe(false);
 
-    electron.app.emit('before-quit');
-    const finalClose = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    electron.app.quit();
+    const finalClose = preventableEvent();
     window.emit('close', finalClose);
     expect(finalClose.defaultPrevented).toBe(false);
   });
@@ -139,36 +168,9 @@ describe('tray, notifications and window in the running shell (mocked electron)'
     await expect.poll(() => logs).toContain('System resumed from sleep: refreshing state.');
   });
 
-  it('quits from the tray menu', async () => {
+  it('quits from the tray menu, once the engine has closed', async () => {
     const { electron, tray } = await start();
     tray.clickMenu('Quit');
-    expect(electron.app.quitCalled).toBe(true);
-  });
-});
-
-describe('launch at login', () => {
-  it('follows the saved setting, at start and when it changes', async () => {
-    const electron = createFakeElectron();
-    const { SettingsStore } = await import('../../core/settings/SettingsStore');
-    const { defaultSettings } = await import('../../../shared/settings');
-    await new SettingsStore(electron.app.userData, { now: () => 0 }).save({ ...defaultSettings(), launchAtLogin: true });
-
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
-    void electron.app.fireReady();
-    await started.ready;
-    expect(electron.app.loginItem).toEqual({ openAtLogin: true });
-
-    await started.service.handlers.setSettings({ ...started.service.settings, launchAtLogin: false });
-    expect(electron.app.loginItem).toEqual({ openAtLogin: false });
-  });
-
-  it('never registers a development build', async () => {
-    const electron = createFakeElectron();
-    electron.app.isPackaged = false;
-    const started = startApp(electron as unknown as ElectronModule, { bundleDir: path.resolve('dist/electron'), assetsDir: path.resolve('main/electron/assets') }, { secretStore: new MemorySecretStore(), env: OFFLINE_ENV })!;
-    void electron.app.fireReady();
-    await started.ready;
-    await started.service.handlers.setSettings({ ...started.service.settings, launchAtLogin: true });
-    expect(electron.app.loginItem).toEqual({});
+    await expect.poll(() => electron.app.quitCalled).toBe(true);
   });
 });
