@@ -1,5 +1,5 @@
 import { KeychainTimeoutError } from './KeychainTimeoutError';
-import { KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './KeytarSecretStore';
+import { KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './keychainDefaults';
 import type { SecretEntry } from './SecretEntry';
 import { KeychainUnavailableError } from './SecretStore';
 
