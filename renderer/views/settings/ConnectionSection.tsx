@@ -2,6 +2,7 @@ import { cacheDataTypes } from '../../../shared/settings';
 import { Panel } from '../../components/Panel';
 import { NumberField, TextField } from '../../settings/fields';
 import { useAppStore } from '../../store';
+import { RedisPasswordField } from './RedisPasswordField';
 
 const ttlLabels: Record<string, string> = {
   ohlcv: 'Candles (OHLCV)',
@@ -23,10 +24,11 @@ export function ConnectionSection() {
         placeholder="redis://127.0.0.1:6379"
         hint={
           <>
-            Empty keeps the in-memory cache. {cache === 'redis' ? 'Redis is connected now.' : cache === 'redis-down' ? 'Redis is down now: serving from memory.' : ''}
+            Empty keeps the in-memory cache; a password goes in the field below. {cache === 'redis' ? 'Redis is connected now.' : cache === 'redis-down' ? 'Redis is down now: serving from memory.' : ''}
           </>
         }
       />
+      <RedisPasswordField />
       <fieldset className="nested">
         <legend>Cache lifetimes</legend>
         <div className="field-grid">

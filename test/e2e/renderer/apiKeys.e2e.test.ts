@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
 import type { WebHost } from '../../../main/web/WebHost';
 import { launchChromium } from '../../support/launchChromium';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
+import { pageTraces } from '../../support/pageTraces';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
 import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
@@ -16,15 +17,6 @@ const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'a
 
 const API_KEY = 'mx0vglE2Ekey7H3q9ZtW';
 const SECRET = 'e2eSecret_9f8c7b6a5d4e3f2a1b0c';
-
-/** Everything the page could have kept: markup, input values, storage, console, and frames in both directions. */
-async function pageTraces(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const storage = (store: Storage) => Object.keys(store).map((key) => `${key}=${store.getItem(key)}`);
-    const inputs = [...document.querySelectorAll('input, textarea')].map((input) => (input as HTMLInputElement).value);
-    return [document.documentElement.outerHTML, document.body.innerText, ...inputs, ...storage(localStorage), ...storage(sessionStorage), document.cookie].join('\n');
-  });
-}
 
 describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web host, real engine)', () => {
   let host: WebHost;
