@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { eventNames, type View } from '../../shared/contract';
+import type { View } from '../../shared/contract';
 import { BotService } from '../core/bot/BotService';
 import { createHostLogger } from '../core/logging/createHostLogger';
 import { installCrashReporter } from '../core/logging/installCrashReporter';
@@ -21,6 +21,7 @@ import { eventChannel } from './ipcChannels';
 import { createSenderCheck } from './isTrustedSender';
 import { setLaunchAtLogin, wasLaunchedAtLogin } from './loginItem/launchAtLogin';
 import { notifyAlert } from './notifyAlert';
+import { forwardEvents } from './forwardEvents';
 import { registerIpcHandlers } from './registerIpcHandlers';
 import { sendToWindow } from './sendToWindow';
 import type { TrayAction } from './tray/presentTray';
@@ -109,10 +110,10 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: App
     closeEngine: () => service.close(),
     onCloseError: (error) => logger.error(`Closing the engine failed: ${(error as Error).message}`),
   });
-  registerIpcHandlers(ipcMain, service.handlers, createSenderCheck(APP_ORIGIN));
-  for (const event of eventNames) {
-    service.on(event, (payload) => void sendToWindow(window, eventChannel(event), payload));
-  }
+  // Answers and events are checked against the contract on the way out; a violation is logged, never sent.
+  const reportViolation = (problem: string) => logger.error(problem);
+  registerIpcHandlers(ipcMain, service.handlers, createSenderCheck(APP_ORIGIN), reportViolation);
+  forwardEvents(service, (channel, payload) => void sendToWindow(window, channel, payload), reportViolation);
 
   const showWindow = (view?: View) => {
     if (!window || window.isDestroyed()) {

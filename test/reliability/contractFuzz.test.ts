@@ -49,7 +49,8 @@ describe('contract fuzzing: hostile payloads get typed errors and change nothing
     const random = mulberry32(7);
     const ipcMain = new FakeIpcMain();
     const appPage = 'file:///app/dist/renderer/index.html';
-    registerIpcHandlers(ipcMain as never, service.handlers, (event) => event.senderFrame?.url === appPage);
+    const violations: string[] = [];
+    registerIpcHandlers(ipcMain as never, service.handlers, (event) => event.senderFrame?.url === appPage, (problem) => violations.push(problem));
     const before = comparable(service.snapshot());
     let refusedSenders = 0;
     for (let i = 0; i < PAYLOADS; i++) {
@@ -68,6 +69,8 @@ describe('contract fuzzing: hostile payloads get typed errors and change nothing
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(comparable(service.snapshot())).toEqual(before);
+    // Hostile input never makes the engine answer outside the contract.
+    expect(violations).toEqual([]);
     console.log(`IPC fuzz: ${PAYLOADS} payloads, ${refusedSenders} from foreign senders refused`);
   });
 });
