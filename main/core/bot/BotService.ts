@@ -38,6 +38,7 @@ import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { nextDailyRun } from './nextDailyRun';
 import { testConnection } from './testConnection';
 import { TradingEngine } from './TradingEngine';
+import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 
 export interface BotServiceOptions {
   /** where API keys live: the OS keychain in the app */
@@ -57,6 +58,8 @@ export interface BotServiceOptions {
   /** overrides MEXC_WS_URL (tests: the simulator's WebSocket); null: REST only */
   exchangeStreamUrl?: string | null;
   sleep?: (ms: number) => Promise<void>;
+  /** the user's time zone for the daily run and the daily loss cap (this computer's unless given) */
+  utcOffset?: UtcOffset;
 }
 
 type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
@@ -73,6 +76,7 @@ const FALLBACK_PRECISION: DisplayPrecision = { price: 4, amount: 2 };
  */
 export class BotService {
   private readonly clock: Clock;
+  private readonly utcOffset: UtcOffset;
   private readonly timers: Timers;
   private readonly emitter = new EventEmitter();
   private readonly apiKeys: ApiKeys;
@@ -97,6 +101,7 @@ export class BotService {
 
   constructor(options: BotServiceOptions) {
     this.clock = options.clock ?? systemClock;
+    this.utcOffset = options.utcOffset ?? systemUtcOffset;
     this.timers = options.timers ?? systemTimers;
     this.symbol = options.symbol ?? DEFAULT_SYMBOL;
     this.logger = options.logger ?? new Logger(this.clock);
@@ -141,6 +146,7 @@ export class BotService {
           settings: () => this.settings,
           raiseAlert: (alert) => void this.raiseAlert(alert),
           onChange: () => this.publishSnapshot(),
+          utcOffset: this.utcOffset,
         })
       : null;
     this.feeds.onCandleClose(() => {
@@ -269,7 +275,7 @@ export class BotService {
     this.dailyTimer = null;
     this.nextRunAt = null;
     if (this.status.state !== 'running') return;
-    const at = nextDailyRun(this.clock.now(), this.settings.strategy.dailyRunTime);
+    const at = nextDailyRun(this.clock.now(), this.settings.strategy.dailyRunTime, this.utcOffset);
     this.nextRunAt = at;
     this.dailyTimer = this.timers.setTimeout(async () => {
       await this.runStrategy('daily run').catch(() => undefined);

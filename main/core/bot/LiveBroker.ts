@@ -1,6 +1,7 @@
 import ccxt, { type Order, type Trade } from 'ccxt';
 import { Decimal } from '../../../shared/decimal';
 import { MexcClient } from '../exchange/MexcClient';
+import { OrderOutcomeUnknownError } from '../exchange/OrderOutcomeUnknownError';
 import { BrokerError, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from '../trading/Broker';
 import type { MarketInfo } from '../trading/MarketInfo';
 import type { PlaceOrderRequest } from '../trading/OrderIntent';
@@ -19,8 +20,9 @@ export class LiveBroker implements Broker {
   ) {}
 
   async placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder> {
+    let placed: Order;
     try {
-      const placed = await this.client.createOrder({
+      placed = await this.client.createOrder({
         symbol: request.symbol,
         type: 'limit',
         side: request.side,
@@ -28,12 +30,16 @@ export class LiveBroker implements Broker {
         price: Number(request.price),
         clientOrderId: request.clientOrderId,
       });
-      return (await this.fetchOrderByClientId(request.clientOrderId)) ?? this.toOrder({ ...placed, clientOrderId: request.clientOrderId });
     } catch (error) {
+      // Only a lost answer leaves the outcome open; any other error is MEXC's (or the breaker's) definite "no".
+      if (error instanceof OrderOutcomeUnknownError) throw error;
       if (error instanceof ccxt.InsufficientFunds) throw new BrokerError('INSUFFICIENT_FUNDS', (error as Error).message);
       if (error instanceof ccxt.InvalidOrder) throw new BrokerError('INVALID_ORDER', (error as Error).message);
-      throw error;
+      throw new BrokerError('REFUSED', (error as Error).message);
     }
+    // MEXC's answer to a new order has no status or fills: read them back. The order exists either way.
+    const fresh = await this.fetchOrderByClientId(request.clientOrderId).catch(() => null);
+    return fresh ?? this.toOrder({ ...placed, clientOrderId: request.clientOrderId });
   }
 
   async cancelOrder(id: string): Promise<BrokerOrder> {

@@ -161,12 +161,16 @@ export class TradingEngine {
     return this.liveBroker() !== null && (this.mode === 'live' || this.hasOpenOwnOrders('live'));
   }
 
-  /** New fills on the live account, synced forward from the last one known. */
+  /**
+   * The live account read again: new fills (synced forward from the last one
+   * known), open orders (an order placed by hand shows up here) and balances.
+   */
   async pollLiveFills(): Promise<void> {
     const live = this.liveBroker();
     if (!live) return;
     const fresh = await this.syncLiveFills(live);
     if (fresh.length > 0) await this.noteFills(fresh, 'live');
+    else await this.refresh();
   }
 
   /** Cancels one of the bot's own orders; an order the bot did not place is never touched. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedUtcOffset } from '../trading/localDay';
 import { nextDailyRun } from './nextDailyRun';
 
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
@@ -15,5 +16,13 @@ describe('nextDailyRun', () => {
 
   it.each(['9:00', '24:00', '09:60', 'nine', ''])('refuses a malformed time %j', (bad) => {
     expect(() => nextDailyRun(0, bad)).toThrow('HH:MM');
+  });
+});
+
+describe('nextDailyRun in a given time zone', () => {
+  it("runs at the user's 09:00 in Taipei (UTC+8), whatever zone the machine is in", () => {
+    const taipei = fixedUtcOffset(480);
+    expect(nextDailyRun(Date.UTC(2026, 10, 24, 23, 0), '09:00', taipei)).toBe(Date.UTC(2026, 10, 25, 1, 0));
+    expect(nextDailyRun(Date.UTC(2026, 10, 25, 1, 0), '09:00', taipei)).toBe(Date.UTC(2026, 10, 26, 1, 0));
   });
 });

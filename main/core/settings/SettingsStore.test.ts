@@ -34,19 +34,19 @@ describe('SettingsStore', () => {
     ['truncated JSON', '{"cacheTtl": {"ticker": 1'],
     ['valid JSON, invalid settings', '{"cacheTtl": {"ticker": -5}}'],
     ['binary garbage', '\u0000\u0001\u0002'],
-  ])('recovers from %s: keeps the damaged file aside, restores the last good copy, says so', async (_kind, damage) => {
+  ])('recovers from %s: keeps the damaged file aside, restores the last saved version, says so', async (_kind, damage) => {
     const dir = tempDir();
     const store = new SettingsStore(dir, clock);
-    const good = { ...defaultSettings(), theme: 'dark' as const };
+    const lastSaved = { ...defaultSettings(), theme: 'dark' as const };
     await store.save(defaultSettings());
-    await store.save(good); // the first version is now settings.json.bak
+    await store.save(lastSaved); // the user's last change: a restore must not lose it (issue 13, defect 7)
     writeFileSync(store.file, damage);
 
     const report = await new SettingsStore(dir, clock).load();
-    expect(report.settings).toEqual(defaultSettings());
+    expect(report.settings).toEqual(lastSaved);
     expect(report.problem).toMatch(/damaged .* kept as settings\.json\.corrupt-1700000000000 and the last good copy/);
     expect(readFileSync(path.join(dir, 'settings.json.corrupt-1700000000000'), 'utf8')).toBe(damage);
-    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual(defaultSettings());
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual(lastSaved);
   });
 
   it('falls back to the defaults when there is no good copy either', async () => {

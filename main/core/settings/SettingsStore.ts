@@ -15,7 +15,9 @@ export interface SettingsLoadReport {
 
 /**
  * Settings as a JSON file in the data folder: validated on load, written
- * atomically, the previous good version kept as settings.json.bak. A damaged
+ * atomically, and a copy of the last saved version kept as settings.json.bak
+ * (written after the file itself, so the copy is never older than the last
+ * save, and a crash between the two leaves the file good). A damaged
  * file is moved aside (never deleted), the last good version takes its place,
  * and the caller is told what happened so the user can be too.
  */
@@ -53,8 +55,8 @@ export class SettingsStore {
   async save(next: unknown): Promise<Settings> {
     const settings = SettingsSchema.parse(next);
     await fs.mkdir(this.dataDir, { recursive: true });
-    await fs.copyFile(this.file, `${this.file}.bak`).catch(() => undefined);
     await atomicWriteFile(this.file, serialize(settings));
+    await atomicWriteFile(`${this.file}.bak`, serialize(settings));
     this.current = settings;
     return settings;
   }

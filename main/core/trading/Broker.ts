@@ -51,7 +51,8 @@ export interface BalanceEntry {
 
 export type BrokerBalances = Record<string, BalanceEntry>;
 
-export const brokerErrorCodes = ['INSUFFICIENT_FUNDS', 'ORDER_NOT_FOUND', 'DUPLICATE_CLIENT_ORDER_ID', 'INVALID_ORDER'] as const;
+/** REFUSED: any other definite refusal (auth, permission, a suspended symbol, the circuit breaker): the order does not exist. */
+export const brokerErrorCodes = ['INSUFFICIENT_FUNDS', 'ORDER_NOT_FOUND', 'DUPLICATE_CLIENT_ORDER_ID', 'INVALID_ORDER', 'REFUSED'] as const;
 export type BrokerErrorCode = (typeof brokerErrorCodes)[number];
 
 export class BrokerError extends Error {
