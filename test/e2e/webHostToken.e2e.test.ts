@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACT_PROTOCOL } from '../../shared/webSocketProtocols';
+import type { WebHost } from '../../main/web/WebHost';
+import { launchChromium } from '../support/launchChromium';
+import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
+import { startTestWebHost } from '../support/startTestWebHost';
+
+const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+
+/** What goes on the request line: the path and query; a fragment never leaves the browser. */
+const requestTarget = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+describe.skipIf(skipReason !== null)('the page presents the web host token without a request line ever carrying it', () => {
+  let host: WebHost;
+  let browser: Browser;
+  beforeAll(async () => {
+    ({ host } = await startTestWebHost());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('connects with the token in Sec-WebSocket-Protocol, drives the engine, and no request target holds the token', async () => {
+    const page = await browser.newPage();
+    const targets: string[] = [];
+    const sockets: string[] = [];
+    const offered: string[] = [];
+    page.on('request', (request) => targets.push(requestTarget(request.url())));
+    page.on('websocket', (ws) => sockets.push(requestTarget(ws.url())));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketWillSendHandshakeRequest', (event) => {
+      const headers = event.request.headers as Record<string, string>;
+      offered.push(headers['Sec-WebSocket-Protocol'] ?? headers['sec-websocket-protocol'] ?? '');
+    });
+
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Running');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
+
+    expect(sockets).toEqual(['/ws']);
+    expect(offered).toEqual([`${CONTRACT_PROTOCOL}, token.${host.token}`]);
+    expect(targets.length).toBeGreaterThan(1);
+    expect(targets.filter((target) => target.includes(host.token))).toEqual([]);
+    await page.close();
+  });
+});
