@@ -51,7 +51,7 @@ describe.skipIf(chromiumMissing !== null)('the packaged renderer through the app
   it('renders the dashboard: module script and stylesheet load, window.api answers, no CORS or console error', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = collectProblems(page);
-    await preloadInPage(page, engine.service, { trustedOrigin: APP_ORIGIN, senderUrl: served.handlerUrl });
+    const violations = await preloadInPage(page, engine.service, { trustedOrigin: APP_ORIGIN, senderUrl: served.handlerUrl });
     await page.goto(`${served.origin}/index.html`);
 
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
@@ -70,6 +70,7 @@ describe.skipIf(chromiumMissing !== null)('the packaged renderer through the app
     const page200 = await page.request.get(`${served.origin}/index.html`);
     expect(page200.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(problems, problems.join('\n')).toEqual([]);
+    expect(violations).toEqual([]);
 
     const file = screenshotPath('packaged-app-protocol-dashboard');
     await page.screenshot({ path: file });
