@@ -3,8 +3,9 @@
  *
  * Every command has a zod schema for its input and its output; every event a
  * schema for its payload. Both transports (Electron IPC and the web host's
- * WebSocket) validate against these schemas at the door, so a handler behind
- * them only ever sees well-typed data.
+ * WebSocket) validate against these schemas at the door, both ways: a handler
+ * behind them only ever sees well-typed data, and the page only ever sees what
+ * the schemas allow (checkCommandResult and checkEventPayload, at the end).
  */
 import { z } from 'zod';
 import { SettingsInputSchema, SettingsSchema } from './settings';
