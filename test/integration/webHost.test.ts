@@ -66,8 +66,14 @@ describe('web host', () => {
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'none'");
   });
 
-  it.each(['/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/%E0%A4%A', '/assets/'])('never serves %s', async (path) => {
-    expect((await httpGet(host.port, path)).status).toBe(404);
+  it.each([
+    ['/%2e%2e/package.json', 404],
+    ['/..%2f..%2fpackage.json', 400],
+    ['/%E0%A4%A', 400],
+    ['/assets/', 404],
+    ['http://evil.example/../package.json', 404],
+  ])('never serves %s', async (path, status) => {
+    expect((await httpGet(host.port, path)).status).toBe(status);
   });
 
   it('answers 400 to a request line that is not a URL, with or without upgrade headers, and keeps serving', async () => {
