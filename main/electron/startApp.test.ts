@@ -3,11 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiCredentials, SecretStore } from '../core/secrets/SecretStore';
 import { KeytarSecretStore } from '../core/secrets/KeytarSecretStore';
-import { FakeBrowserWindow, FakeNotification, preventableEvent } from '../../test/support/fakeElectron';
+import { createFakeElectron, FakeBrowserWindow, FakeNotification, preventableEvent } from '../../test/support/fakeElectron';
 import { MemorySecretStore } from '../../test/support/MemorySecretStore';
-import { startFakeShell } from '../../test/support/startFakeShell';
+import { fakeProcess, SHELL_PATHS, startFakeShell } from '../../test/support/startFakeShell';
 import { APP_ENTRY_URL } from './appOrigin';
 import { eventChannel } from './ipcChannels';
+import { startApp, type ElectronModule } from './startApp';
 
 /** A promise the test settles by hand. */
 function deferred<T = void>() {
@@ -66,6 +67,14 @@ describe('start-up: tray and window first, then the engine', () => {
     // The first quit waits for the engine to close, the second goes through.
     await expect.poll(() => electron.app.quitCalled).toBe(true);
     expect(electron.app.quitRequests).toBe(2);
+  });
+
+  it('says what is wrong with the set-up (a bad LOG_LEVEL) in a dialog before anything starts, and quits', () => {
+    const electron = createFakeElectron();
+    const started = startApp(electron as unknown as ElectronModule, SHELL_PATHS, { secretStore: new MemorySecretStore(), env: { LOG_LEVEL: 'LOUD' }, process: fakeProcess() as never });
+    expect(started).toBeNull();
+    expect(electron.dialog.errorBoxes).toEqual([{ title: 'QRL Tray Bot could not start', content: expect.stringMatching(/LOG_LEVEL[\s\S]*The app will quit now/) }]);
+    expect(electron.app.quitCalled).toBe(true);
   });
 
   it('serves the renderer from app:// registered as privileged before ready, handled after', async () => {

@@ -73,13 +73,6 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: App
   const { app, BrowserWindow, ipcMain, session, protocol, powerMonitor, dialog } = electron;
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  const failStart = (error: unknown, logger: Logger | null) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const shown = logger ? logger.scrub(message) : message;
-    logger?.error(`Start-up failed: ${shown}`);
-    dialog.showErrorBox(`${APP_NAME} could not start`, `${shown}\n\nThe app will quit now. Nothing was traded.`);
-    app.quit();
-  };
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -89,6 +82,14 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: App
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   const dataDir = options.dataDir ?? readDataDir(env, app.getPath('userData'));
+  // Before ready is fine for showErrorBox; the quit still closes the engine first (closeEngineOnExit).
+  const failStart = (error: unknown, logger: Logger | null) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const shown = logger ? logger.scrub(message) : message;
+    logger?.error(`Start-up failed: ${shown}`);
+    dialog.showErrorBox(`${APP_NAME} could not start`, `${shown}\n\nThe app will quit now. Its settings, journal and log are in ${dataDir}.`);
+    app.quit();
+  };
   let logger: Logger;
   try {
     logger = createHostLogger({ env, dataDir });
