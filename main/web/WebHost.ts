@@ -41,6 +41,8 @@ export interface WebHostOptions {
   token?: string;
   /** overrides the service's logger */
   logger?: HostLogger;
+  /** where an answer or event that breaks the contract is reported (the logger's error by default); tests also fail on it */
+  reportViolation?: (problem: string) => void;
   /**
    * Commands wait for this (the engine's init), so a host can take its port,
    * and fail fast if it is in use, before a slow start-up finishes.
@@ -84,6 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!TOKEN_PATTERN.test(token)) throw new Error('The web host token must be 16 to 128 letters, digits, _ or -.');
   const logger = options.logger ?? options.service.logger ?? silent;
   const ready = options.ready ?? Promise.resolve();
+  const reportViolation = options.reportViolation ?? ((problem: string) => logger.error(problem));
   let origin = '';
 
   const server: Server = createServer((request, response) => {
@@ -108,7 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         socket.end(UNAUTHORIZED);
         return;
       }
-      sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service, logger, ready));
+      sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service, { logger, ready, reportViolation }));
     } catch (error) {
       logger.warn(`Web host: refused a malformed upgrade (${describeError(error)}).`);
       if (socket.writable) socket.end(BAD_REQUEST);
@@ -129,7 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     logger.warn(`Web host: refused a malformed request (${error.code ?? 'parse error'}).`);
     socket.end(BAD_REQUEST);
   });
-  const unsubscribers = broadcastEvents(options.service, sockets, logger);
+  const unsubscribers = broadcastEvents(options.service, sockets, logger, reportViolation);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -172,11 +175,11 @@ function describeError(error: unknown): string {
 }
 
 /** Each event is checked against its schema, serialized once and sent to every connected page. */
-function broadcastEvents(service: ContractProvider, sockets: WebSocketServer, logger: HostLogger): (() => void)[] {
+function broadcastEvents(service: ContractProvider, sockets: WebSocketServer, logger: HostLogger, reportViolation: (problem: string) => void): (() => void)[] {
   return eventNames.map((event) =>
     service.on(event, (payload) => {
       if (sockets.clients.size === 0) return;
-      const checked = checkEventPayload(event, payload, (problem) => logger.error(problem));
+      const checked = checkEventPayload(event, payload, reportViolation);
       if (!checked.ok) return;
       const frame = serialize({ kind: 'event', event, payload: checked.value }, logger);
       if (frame === null) return;
@@ -189,7 +192,13 @@ function broadcastEvents(service: ContractProvider, sockets: WebSocketServer, lo
   );
 }
 
-function bridge(ws: WebSocket, service: ContractProvider, logger: HostLogger, ready: Promise<unknown>): void {
+interface BridgeContext {
+  logger: HostLogger;
+  ready: Promise<unknown>;
+  reportViolation: (problem: string) => void;
+}
+
+function bridge(ws: WebSocket, service: ContractProvider, { logger, ready, reportViolation }: BridgeContext): void {
   const send = (frame: ServerFrame) => {
     const text = serialize(frame, logger);
     if (text !== null && ws.readyState === ws.OPEN) ws.send(text);
@@ -198,7 +207,7 @@ function bridge(ws: WebSocket, service: ContractProvider, logger: HostLogger, re
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     void ready
-      .then(() => answer(data, isBinary, service, logger))
+      .then(() => answer(data, isBinary, service, reportViolation))
       .catch((error: unknown): ServerFrame => {
         logger.error(`Web host: a command failed outside the contract (${describeError(error)}).`);
         return { kind: 'result', id: null, result: fail('INTERNAL', 'The engine could not answer.') };
@@ -217,7 +226,7 @@ function serialize(frame: ServerFrame, logger: HostLogger): string | null {
   }
 }
 
-async function answer(data: RawData, isBinary: boolean, service: ContractProvider, logger: HostLogger): Promise<ServerFrame> {
+async function answer(data: RawData, isBinary: boolean, service: ContractProvider, reportViolation: (problem: string) => void): Promise<ServerFrame> {
   if (isBinary) return { kind: 'result', id: null, result: fail('INVALID_PAYLOAD', 'Frames must be JSON text.') };
   let json: unknown;
   try {
@@ -232,7 +241,7 @@ async function answer(data: RawData, isBinary: boolean, service: ContractProvide
   }
   const { id, command, input } = frame.data;
   const result = await dispatchCommand(service.handlers, command, input);
-  return { kind: 'result', id, result: checkCommandResult(command, result, (problem) => logger.error(problem)) };
+  return { kind: 'result', id, result: checkCommandResult(command, result, reportViolation) };
 }
 
 /** Echo a usable id back even on a malformed frame, so the caller's promise settles. */

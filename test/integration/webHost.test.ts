@@ -200,4 +200,13 @@ describe('web host outbound door', () => {
     socket.close();
     await host.close();
   });
+
+  it('fails the suite that caused a violation when its test host closes', async () => {
+    const { host, service } = await startTestWebHost();
+    (service.handlers as { getApiKeyStatus: () => Promise<unknown> }).getApiKeyStatus = async () => ({ configured: 'yes', maskedKey: null });
+    const socket = await ContractSocket.open(host.port, host.token);
+    expect(await socket.request(JSON.stringify({ id: 1, command: 'getApiKeyStatus' }), 1)).toMatchObject({ result: { ok: false, error: { code: 'INTERNAL' } } });
+    socket.close();
+    await expect(host.close()).rejects.toThrow('The engine sent 1 answer(s) or event(s) outside the contract: The answer to getApiKeyStatus breaks the contract: configured (invalid_type)');
+  });
 });

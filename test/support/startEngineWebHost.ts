@@ -8,6 +8,7 @@ import type { SecretStore } from '../../main/core/secrets/SecretStore';
 import { startWebHost, type WebHost } from '../../main/web/WebHost';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { MemorySecretEntry } from './MemorySecretEntry';
+import { ContractViolations } from './ContractViolations';
 import { MemorySecretStore } from './MemorySecretStore';
 import type { VirtualTime } from './VirtualTime';
 import { BUILT_RENDERER } from './startTestWebHost';
@@ -51,7 +52,8 @@ export async function startEngineWebHost(
     sleep: time ? (ms) => time.sleep(ms) : async () => undefined,
   });
   await service.init();
-  const host = await startWebHost({ service, staticDir: BUILT_RENDERER });
+  const violations = new ContractViolations(service.logger);
+  const host = await startWebHost({ service, staticDir: BUILT_RENDERER, reportViolation: violations.report });
   service.logger.redact(host.token);
   return {
     sim,
@@ -62,6 +64,8 @@ export async function startEngineWebHost(
       await host.close();
       await service.close();
       await sim.close();
+      // Any answer or event outside the contract fails the suite that caused it.
+      violations.assertNone();
     },
   };
 }
