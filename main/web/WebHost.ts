@@ -15,7 +15,7 @@ import {
   type ServerFrame,
 } from '../../shared/contract';
 import { describeZodError } from '../../shared/describeZodError';
-import { CONTRACT_PROTOCOL, TOKEN_PATTERN, WEB_SOCKET_PATH } from '../../shared/webSocketProtocols';
+import { CONTRACT_PROTOCOL, TOKEN_PATTERN } from '../../shared/webSocketProtocols';
 import { dispatchCommand } from '../core/bot/dispatchCommand';
 import type { Logger } from '../core/logging/Logger';
 import { isAuthorizedUpgrade } from './isAuthorizedUpgrade';
@@ -60,7 +60,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export const WS_PATH = WEB_SOCKET_PATH;
 /** Commands are small; anything bigger is hostile or broken. */
 const MAX_FRAME_BYTES = 64 * 1024;
 /**
