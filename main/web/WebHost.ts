@@ -133,13 +133,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const unsubscribers = broadcastEvents(options.service, sockets, logger, reportViolation);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // e.g. the port is in use: leave the engine as it was found.
+    unsubscribers.forEach((unsubscribe) => unsubscribe());
+    throw error;
+  }
   // After start-up, a server error (e.g. out of file descriptors) is logged; the engine stays up.
   server.on('error', (error) => logger.error(`Web host: ${describeError(error)}`));
   const { port } = server.address() as AddressInfo;
