@@ -58,6 +58,15 @@ export class VirtualTime implements Clock, Timers {
   }
 
   /**
+   * Time passes while nothing runs (the machine slept, or a month went by):
+   * the clock jumps, then every timer that fell due meanwhile runs once, late.
+   */
+  async jump(ms: number): Promise<void> {
+    this.setNow(this.current + Math.max(0, ms));
+    await this.advance(0);
+  }
+
+  /**
    * A wait inside the engine (a backoff, a rate-limit pause) passes virtual
    * time, as it would for a sleeping process: the clock moves on by `ms`.
    * Timers that fall due meanwhile run on the next `advance`. Without this an

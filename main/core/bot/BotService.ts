@@ -34,6 +34,7 @@ import { marketInfoFromCcxt } from '../trading/MarketInfo';
 import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { nextBotState, runNowPlacesOrders, type LifecycleCommand } from './botLifecycle';
 import { ForeignOrderError } from './BotOrders';
+import type { CycleExit } from './cycleExits';
 import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { nextDailyRun } from './nextDailyRun';
 import { testConnection } from './testConnection';
@@ -172,7 +173,14 @@ export class BotService {
     stopBot: async () => this.stop(),
     killSwitch: async () => {
       const status = this.transition('killSwitch', 'Kill switch engaged: the bot’s open orders canceled, no new orders until you start or resume.');
-      await this.trading?.engageKillSwitch();
+      try {
+        await this.trading?.engageKillSwitch();
+      } catch (error) {
+        // No new orders go out either way; the user must know some may still be open.
+        const message = `Kill switch engaged, but canceling the bot's open orders failed: ${(error as Error).message}. Press it again, or cancel them on MEXC.`;
+        this.raiseAlert({ severity: 'critical', kind: 'risk', message });
+        throw new ContractFailure('INVALID_STATE', message);
+      }
       return status;
     },
     getApiKeyStatus: async () => this.apiKeys.status(),
@@ -255,10 +263,10 @@ export class BotService {
     return this.snapshot().market?.last ?? null;
   }
 
+  /** A run that cannot happen or fails is never silent: the daily timer and the candle close have no one else to tell. */
   private async runStrategy(trigger: string, placeOrders = this.status.state === 'running'): Promise<Decision> {
-    const trading = this.tradingOrFail();
     try {
-      const decision = await trading.runCycle(trigger, { placeOrders });
+      const decision = await this.tradingOrFail().runCycle(trigger, { placeOrders });
       this.publishSnapshot();
       return decision;
     } catch (error) {
@@ -384,6 +392,11 @@ export class BotService {
     if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
     await this.trading?.idle();
     await this.session.close();
+  }
+
+  /** how the last strategy run ended (tests and the "why not yet" view read it) */
+  get lastCycleExit(): CycleExit | null {
+    return this.trading?.lastExit ?? null;
   }
 
   get settings(): Settings {

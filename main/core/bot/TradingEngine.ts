@@ -21,7 +21,7 @@ import { PaperBroker, type MarketView } from '../trading/PaperBroker';
 import { checkPreTrade } from '../trading/preTradeChecks';
 import { reconcileOpenIntents } from '../trading/reconcileOpenIntents';
 import { checkRiskLimits } from '../trading/riskLimits';
-import { submitOrder } from '../trading/submitOrder';
+import { fillsOf, outcomeOf, submitOrder } from '../trading/submitOrder';
 import { TradeHistory } from '../trading/TradeHistory';
 import { exitsThatAlert, type CycleExit } from './cycleExits';
 import { LiveBroker } from './LiveBroker';
@@ -117,6 +117,7 @@ export class TradingEngine {
     this.market ??= marketInfoFromCcxt((await this.options.client().market(this.options.symbol))!);
     this.paper ??= await this.openPaperWallet(this.journal, this.market);
     this.mode = mode;
+    await this.recoverLostIntents();
     await this.reconcile();
     await this.refresh();
   }
@@ -141,6 +142,35 @@ export class TradingEngine {
       this.options.raiseAlert({ severity: 'warning', kind: 'order', message: `Order ${pending.clientOrderId} is still unresolved: ${pending.error}`, dedupeKey: `pending:${pending.clientOrderId}` });
     }
     return report.settled.length;
+  }
+
+  /**
+   * An intent whose journal line was damaged is looked up by the id still
+   * legible in that line, at every broker that can be asked; what a broker
+   * knows is journaled again ("recovered"), so the order stays the bot's,
+   * tracked and counted. Once recovered, an id is not looked up again.
+   */
+  private async recoverLostIntents(): Promise<void> {
+    const { journal, orders } = this.require();
+    await this.ensureLive();
+    const live = this.liveBroker();
+    const brokers: [Broker, BrokerRef][] = [[this.paper!, { kind: 'paper' }]];
+    if (live) brokers.unshift([live.broker, { kind: 'live', account: live.account }]);
+    for (const clientOrderId of journal.lostIds(orders.installId)) {
+      for (const [broker, ref] of brokers) {
+        const order = await broker.fetchOrderByClientId(clientOrderId).catch(() => null);
+        if (!order) continue;
+        await journal.recordIntent({
+          clientOrderId,
+          intent: { symbol: order.symbol, side: order.side, type: 'limit', price: order.price, amount: order.amount, reason: 'recovered from the broker after its journal line was damaged' },
+          broker: ref,
+        });
+        const fills = Decimal.from(order.filled).isPositive() ? await fillsOf(broker, order) : [];
+        await journal.recordOutcome(clientOrderId, { status: outcomeOf(order), orderId: order.id, ...(fills.length > 0 ? { fills } : {}), message: 'recovered' });
+        this.critical('journal', `Order ${clientOrderId} lost its journal line; it was found at the ${broker.kind} broker and journaled again.`);
+        break;
+      }
+    }
   }
 
   /** One strategy run: never two at once. Orders only when `placeOrders`; otherwise it previews. */
@@ -220,6 +250,7 @@ export class TradingEngine {
 
   /** The big red button, in any state: no new orders, every open order of the bot's canceled (paper and live). */
   async engageKillSwitch(): Promise<number> {
+    // Set first: even if a cancel fails below, nothing new goes out.
     this.killSwitch = true;
     const canceled = this.ready ? await this.cancelOwnOrders('all') : 0;
     this.options.raiseAlert({ severity: 'critical', kind: 'risk', message: `Kill switch engaged: ${canceled} open order(s) of the bot canceled, trading paused. Orders not placed by the bot were left alone.` });

@@ -114,7 +114,9 @@ export class MexcClient implements MarketDataSource {
   // ── Reads (cached) ──────────────────────────────────────────────────────────
 
   async loadMarkets(): Promise<Record<string, Market>> {
-    this.marketsLoaded ??= this.guarded('markets', () => this.options.exchange.loadMarkets()).catch((error: unknown) => {
+    // reload=true: ccxt keeps a failed load's rejected promise and hands it back to every later call without a request,
+    // so one 502 at start-up would leave the client without markets for good.
+    this.marketsLoaded ??= this.guarded('markets', () => this.options.exchange.loadMarkets(true)).catch((error: unknown) => {
       this.marketsLoaded = null;
       throw error;
     });

@@ -43,7 +43,8 @@ describe('AppendOnlyLog', () => {
     await fs.writeFile(file, lines.join('\n'));
     const { records, problems } = await log().open();
     expect(records).toEqual([{ n: 1 }, { n: 3 }]);
-    expect(problems).toEqual([{ kind: 'corrupt-line', line: 2, message: 'line 2 skipped: checksum mismatch' }]);
+    // the damaged line is kept in the file and handed back as it is, so a reader can still learn from it (e.g. ids never to reuse)
+    expect(problems).toEqual([{ kind: 'corrupt-line', line: 2, message: 'line 2 skipped: checksum mismatch', text: lines[1] }]);
   });
 
   it('cuts off a last line truncated by a crash, keeps it aside, and appends cleanly after it', async () => {

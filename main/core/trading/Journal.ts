@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
-import { CLIENT_ORDER_ID_PATTERN, highestSequenceIn } from './clientOrderId';
+import { CLIENT_ORDER_ID_PATTERN, highestSequenceIn, ownIdsIn } from './clientOrderId';
 import type { OrderIntent } from './OrderIntent';
 
 /**
@@ -200,6 +200,19 @@ export class Journal {
     const known = this.entries().map((entry) => entry.clientOrderId).join(' ');
     const damaged = this.problemsOnOpen.map((problem) => problem.text).join(' ');
     return highestSequenceIn(`${known} ${damaged}`, installId) + 1;
+  }
+
+  /**
+   * This install's client order ids still legible in damaged lines but with no
+   * entry: intents whose line was lost. The engine asks the brokers about each
+   * and journals what they know, so a damaged line loses no order.
+   */
+  lostIds(installId: string): string[] {
+    const ids = new Set<string>();
+    for (const problem of this.problemsOnOpen) {
+      for (const id of ownIdsIn(problem.text, installId)) if (!this.entriesById.has(id)) ids.add(id);
+    }
+    return [...ids];
   }
 
   /** every fill recorded for an intent, once each (outcomes may repeat a fill) */

@@ -37,6 +37,11 @@ export function ownPrefix(installId: string): string {
   return `${CLIENT_ORDER_ID_PREFIX}-${installId}-`;
 }
 
+/** Every id of this install in `text`. */
+export function ownIdsIn(text: string, installId: string): string[] {
+  return [...text.matchAll(OWN_ID)].filter((match) => match[1] === installId).map((match) => match[0]);
+}
+
 /**
  * The highest sequence of this install found anywhere in `text` (journal ids,
  * or the raw text of a damaged journal line): the next id must be above it.

@@ -29,6 +29,18 @@ describe('MexcClient against the simulator', () => {
       expect(Object.values(markets).every((m) => m?.spot)).toBe(true);
       expect(sim.requestLog.map((r) => r.path).sort()).toEqual(['/api/v3/exchangeInfo', '/api/v3/time']);
     });
+
+    it('tries a failed market load again instead of remembering the failure (one 502 at start-up)', async () => {
+      // ccxt keeps a failed load's rejected promise; without a fresh load the client would never get markets.
+      sim.faults.inject({ kind: '5xx-before', path: '/api/v3/time', times: 10 });
+      const { client } = clientOnSim(sim);
+      await expect(client.loadMarkets()).rejects.toThrow();
+      const failedRequests = sim.requestLog.length;
+      sim.faults.clear();
+      const markets = await client.loadMarkets();
+      expect(markets['QRL/USDT']).toBeDefined();
+      expect(sim.requestLog.length).toBeGreaterThan(failedRequests);
+    });
   });
 
   describe('cache', () => {
