@@ -7,6 +7,7 @@ import { CONTRACT_PROTOCOL, webSocketProtocols } from '../../shared/webSocketPro
 import { startWebHost, type WebHost } from '../../main/web/WebHost';
 import type { BotService } from '../../main/core/bot/BotService';
 import { ContractSocket } from '../support/contractSocket';
+import { untilTrue } from '../support/eventLoopTurns';
 import { rawHttpRequest } from '../support/rawHttpRequest';
 import { BUILT_RENDERER, startTestWebHost } from '../support/startTestWebHost';
 
@@ -203,10 +204,40 @@ describe('web host outbound door', () => {
 
   it('fails the suite that caused a violation when its test host closes', async () => {
     const { host, service } = await startTestWebHost();
-    (service.handlers as { getApiKeyStatus: () => Promise<unknown> }).getApiKeyStatus = async () => ({ configured: 'yes', maskedKey: null });
+    (service.handlers as unknown as { getApiKeyStatus: () => Promise<unknown> }).getApiKeyStatus = async () => ({ configured: 'yes', maskedKey: null });
     const socket = await ContractSocket.open(host.port, host.token);
     expect(await socket.request(JSON.stringify({ id: 1, command: 'getApiKeyStatus' }), 1)).toMatchObject({ result: { ok: false, error: { code: 'INTERNAL' } } });
     socket.close();
     await expect(host.close()).rejects.toThrow('The engine sent 1 answer(s) or event(s) outside the contract: The answer to getApiKeyStatus breaks the contract: configured (invalid_type)');
+  });
+});
+
+describe('web host before the engine is ready', () => {
+  it('takes its port at once, and answers a command that arrived early only once the engine is ready', async () => {
+    const { host: reference, service } = await startTestWebHost();
+    await reference.close();
+    let markReady = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (markReady = resolve));
+    // The host chains each command on `ready`: counting those calls shows the frame has arrived.
+    let waiting = 0;
+    const ready = Object.assign(Object.create(gate) as Promise<void>, {
+      then: (...args: Parameters<Promise<void>['then']>) => {
+        waiting++;
+        return gate.then(...args);
+      },
+    });
+    const calls: string[] = [];
+    const handlers = { ...service.handlers, getSnapshot: async () => (calls.push('getSnapshot'), service.snapshot()) };
+    const host = await startWebHost({ service: { handlers, on: service.on.bind(service) }, staticDir: BUILT_RENDERER, ready });
+    expect((await httpGet(host.port, '/')).status).toBe(200);
+    const socket = await ContractSocket.open(host.port, host.token);
+    const answer = socket.request(JSON.stringify({ id: 1, command: 'getSnapshot' }), 1);
+    await untilTrue(() => waiting === 1, 'the early command reached the host');
+    expect(calls).toEqual([]);
+    markReady();
+    expect(await answer).toMatchObject({ result: { ok: true } });
+    expect(calls).toEqual(['getSnapshot']);
+    socket.close();
+    await host.close();
   });
 });
