@@ -100,8 +100,19 @@ export class TradingEngine {
     return this.killSwitch;
   }
 
-  /** Opens the journal, the paper wallet and the mode's broker, then reconciles what a crash may have left open. */
-  async open(mode: TradingMode): Promise<void> {
+  private opening: Promise<void> | null = null;
+
+  /**
+   * Opens the journal, the paper wallet and the mode's broker, then reconciles
+   * what a crash may have left open. One opening at a time: market updates
+   * that arrive meanwhile wait for it rather than open a second journal.
+   */
+  open(mode: TradingMode): Promise<void> {
+    this.opening ??= this.openOnce(mode).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async openOnce(mode: TradingMode): Promise<void> {
     const { dataDir, clock } = this.options;
     if (!this.journal) {
       const journal = await Journal.open(path.join(dataDir, JOURNAL_FILE), clock);
@@ -125,7 +136,8 @@ export class TradingEngine {
   /** New orders go to this mode's broker; orders already out stay tracked where they are. */
   async setMode(mode: TradingMode): Promise<void> {
     this.mode = mode;
-    await this.refresh();
+    // The switch is the user's decision and stands; a broker that cannot be read now is read on the next refresh.
+    await this.refresh().catch((error: Error) => this.options.logger.warn(`After switching to ${mode}: ${error.message}`));
   }
 
   /** Settles once no strategy run is in flight (a stop waits for this). */
