@@ -7,6 +7,7 @@ import { PAPER_WALLET_FILE } from '../../main/core/trading/PaperBroker';
 import { DAY_START_FILE } from '../../main/core/trading/DayStartPrice';
 import { createSimMexcClient } from '../support/createSimMexcClient';
 import { buyingSettings, MONEY_KEYS, startMoneyEngine, type MoneyEngine } from '../support/moneyPathScenario';
+import { untilTrue } from '../support/eventLoopTurns';
 import { VirtualTime } from '../support/VirtualTime';
 
 const MINUTE = 60_000;
@@ -33,6 +34,7 @@ describe('the money path: regression tests for issue 13', () => {
     await engine.time.advance(MINUTE);
     path.force(null, engine.time.now());
     await engine.time.advance(MINUTE); // the live fill poll reads them
+    await untilTrue(() => engine.service.snapshot().openOrders.every((o) => !o.placedByBot), "the bot's buys filled");
   };
 
   it('defect 1: a restart in dry-run reconciles a live order of unknown outcome with MEXC, never calling it "never placed"', async () => {
@@ -198,7 +200,8 @@ describe('the money path: regression tests for issue 13', () => {
     qrl.force(limit * 0.99, time.now());
     await time.advance(2 * MINUTE);
     qrl.force(null, time.now());
-    expect(engine.service.snapshot().openOrders).toEqual([]);
+    // the paper fill is written (fsync'd) by the market update's own promise: wait for it, not for a guessed delay
+    await untilTrue(() => engine.service.snapshot().openOrders.length === 0, 'the paper buy filled');
     // The app is closed overnight. Taipei midnight is 16:00 UTC; the price drops 6 % at 18:00 UTC, before the UTC daily candle opens.
     await engine.restart({ crash: true });
     await time.sleep(Date.UTC(2026, 10, 24, 18, 0) - time.now());
