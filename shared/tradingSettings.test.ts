@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultRiskLimits,
   defaultStrategyParams,
-  defaultTradingSettings,
   PriceAlertRuleSchema,
   RiskLimitsSchema,
   StrategyParamsSchema,
-  TradingSettingsSchema,
+  tradingSettingsProblems,
 } from './tradingSettings';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
@@ -67,19 +66,22 @@ describe('RiskLimitsSchema', () => {
   });
 });
 
-describe('TradingSettingsSchema', () => {
-  it('defaults both sections', () => {
-    expect(defaultTradingSettings()).toEqual({ strategy: defaultStrategyParams(), risk: defaultRiskLimits() });
+describe('tradingSettingsProblems', () => {
+  const strategy = (input: object) => StrategyParamsSchema.parse(input);
+  const risk = (input: object) => RiskLimitsSchema.parse(input);
+
+  it('finds nothing wrong with the defaults', () => {
+    expect(tradingSettingsProblems(defaultStrategyParams(), defaultRiskLimits())).toEqual([]);
   });
 
   it('needs MAX_POSITION_USDT ≥ BASE_ORDER_USDT, checked where both are visible', () => {
-    const result = TradingSettingsSchema.safeParse({ strategy: { baseOrderUsdt: 100 }, risk: { maxPositionUsdt: 80, maxOrderUsdt: 100 } });
-    expect(messages(result)).toEqual(['risk.maxPositionUsdt: maxPositionUsdt (MAX_POSITION_USDT) must be at least baseOrderUsdt (BASE_ORDER_USDT, 100)']);
+    const problems = tradingSettingsProblems(strategy({ baseOrderUsdt: 100 }), risk({ maxPositionUsdt: 80, maxOrderUsdt: 100 }));
+    expect(problems).toEqual([{ path: ['risk', 'maxPositionUsdt'], message: 'maxPositionUsdt (MAX_POSITION_USDT) must be at least baseOrderUsdt (BASE_ORDER_USDT, 100)' }]);
   });
 
   it('needs the max order value to allow one base order', () => {
-    const result = TradingSettingsSchema.safeParse({ strategy: { baseOrderUsdt: 60 }, risk: { maxOrderUsdt: 50 } });
-    expect(messages(result)).toEqual(['risk.maxOrderUsdt: maxOrderUsdt must be at least baseOrderUsdt (60), or every buy is refused']);
+    const problems = tradingSettingsProblems(strategy({ baseOrderUsdt: 60 }), risk({ maxOrderUsdt: 50 }));
+    expect(problems).toEqual([{ path: ['risk', 'maxOrderUsdt'], message: 'maxOrderUsdt must be at least baseOrderUsdt (60), or every buy is refused' }]);
   });
 });
 

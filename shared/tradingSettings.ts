@@ -98,15 +98,6 @@ export function tradingSettingsProblems(strategy: StrategyParams, risk: RiskLimi
   return problems;
 }
 
-/** Both sections together: where the cross-field checks can see both. */
-export const TradingSettingsSchema = z
-  .strictObject({ strategy: StrategyParamsSchema, risk: RiskLimitsSchema })
-  .superRefine((settings, ctx) => {
-    for (const problem of tradingSettingsProblems(settings.strategy, settings.risk)) ctx.addIssue({ code: 'custom', ...problem });
-  })
-  .prefault({});
-export type TradingSettings = z.output<typeof TradingSettingsSchema>;
-
 /** A price rule: above/below a price in USDT, or a 24 h move of at least N %. */
 export const PriceAlertRuleSchema = z.strictObject({
   id: z.string().min(1).max(40),
@@ -122,4 +113,3 @@ export type PriceAlertRule = z.output<typeof PriceAlertRuleSchema>;
 
 export const defaultStrategyParams = (): StrategyParams => StrategyParamsSchema.parse(undefined);
 export const defaultRiskLimits = (): RiskLimits => RiskLimitsSchema.parse(undefined);
-export const defaultTradingSettings = (): TradingSettings => TradingSettingsSchema.parse(undefined);
