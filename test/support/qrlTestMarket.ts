@@ -1,4 +1,4 @@
-import type { MarketInfo } from './MarketInfo';
+import type { MarketInfo } from '../../main/core/trading/MarketInfo';
 
 /** QRL/USDT as MEXC lists it (4-place prices, 2-place amounts, 1 USDT minimum), for tests. */
 export function qrlTestMarket(overrides: Partial<MarketInfo> = {}): MarketInfo {

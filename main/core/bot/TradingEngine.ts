@@ -5,7 +5,7 @@ import { Decimal } from '../../../shared/decimal';
 import type { Settings } from '../../../shared/settings';
 import type { AlertInput } from '../alerts/AlertCenter';
 import type { Clock } from '../clock';
-import { OrderOutcomeUnknownError } from '../exchange/classifyError';
+import { OrderOutcomeUnknownError } from '../exchange/OrderOutcomeUnknownError';
 import type { MexcClient } from '../exchange/MexcClient';
 import type { Logger } from '../logging/Logger';
 import type { Broker, BrokerFill, BrokerOrder } from '../trading/Broker';

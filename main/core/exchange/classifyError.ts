@@ -45,6 +45,3 @@ export function classifyError(error: unknown, { write = false }: { write?: boole
   if (wireFailure) return result(write ? 'unknown-outcome' : 'transient');
   return result('permanent');
 }
-
-// Kept here too: engine code imports the write-side error from the classifier.
-export { OrderOutcomeUnknownError } from './OrderOutcomeUnknownError';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrokerError } from './Broker';
 import { PAPER_WALLET_FILE, PaperBroker } from './PaperBroker';
-import { qrlTestMarket } from './qrlTestMarket';
+import { qrlTestMarket } from '../../../test/support/qrlTestMarket';
 
 let now = 1_764_000_000_000;
 const clock = { now: () => now };

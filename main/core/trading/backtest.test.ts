@@ -3,7 +3,7 @@ import { Decimal } from '../../../shared/decimal';
 import { defaultRiskLimits, defaultStrategyParams } from '../../../shared/tradingSettings';
 import { runBacktest, type BacktestInput } from './backtest';
 import type { OHLCV } from './emaAccumulationStrategy';
-import { qrlTestMarket } from './qrlTestMarket';
+import { qrlTestMarket } from '../../../test/support/qrlTestMarket';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);

@@ -3,7 +3,7 @@ import type { MarketInterface } from 'ccxt';
 import { marketInfoFromCcxt } from './MarketInfo';
 import type { OrderIntent } from './OrderIntent';
 import { checkPreTrade, normalizeOrder, type PreTradeContext, type PreTradeResult } from './preTradeChecks';
-import { qrlTestMarket } from './qrlTestMarket';
+import { qrlTestMarket } from '../../../test/support/qrlTestMarket';
 
 const buy = (price: string, amount: string): OrderIntent => ({ symbol: 'QRL/USDT', side: 'buy', type: 'limit', price, amount, reason: 'test' });
 const sell = (price: string, amount: string): OrderIntent => ({ ...buy(price, amount), side: 'sell' });

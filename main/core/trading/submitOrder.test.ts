@@ -6,7 +6,7 @@ import type { Broker, BrokerOrder } from './Broker';
 import { Journal, type BrokerRef } from './Journal';
 import type { OrderIntent, PlaceOrderRequest } from './OrderIntent';
 import { PaperBroker } from './PaperBroker';
-import { qrlTestMarket } from './qrlTestMarket';
+import { qrlTestMarket } from '../../../test/support/qrlTestMarket';
 import { reconcileOpenIntents } from './reconcileOpenIntents';
 import { submitOrder } from './submitOrder';
 
