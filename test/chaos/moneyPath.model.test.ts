@@ -13,7 +13,7 @@ const seed = Number(process.env.MONEY_PATH_SEED ?? Date.now() % 2_147_483_647);
 describe('the money path, model-based, randomized', () => {
   it(`${runs} random sequences of up to 40 steps keep I1–I6 (seed ${seed})`, async () => {
     await fc.assert(moneyPathProperty(40), { seed, numRuns: runs, verbose: 1 });
-    console.log(`money path model (chaos): seed ${seed}, ${coverage.sequences} sequences, ${coverage.steps} steps`);
+    console.log(`money path model (chaos): seed ${seed}, ${coverage.sequences} sequences, ${coverage.steps} steps, ${coverage.childRuns} child engines, kill -9 at ${JSON.stringify(coverage.kills)}`);
     expect(coverage.sequences).toBeGreaterThanOrEqual(runs);
   });
 });

@@ -10,6 +10,6 @@ describe('the money path, model-based (issue 13)', () => {
     // On failure fast-check prints the seed, the path and the shrunk sequence of steps.
     await fc.assert(moneyPathProperty(14), { seed, numRuns: 2, verbose: 1 });
     expect(coverage.sequences).toBeGreaterThan(0);
-    console.log(`money path model: seed ${seed}, ${coverage.sequences} sequences, ${coverage.steps} steps so far`);
+    console.log(`money path model: seed ${seed}, ${coverage.sequences} sequences, ${coverage.steps} steps, ${coverage.childRuns} child engines, kill -9 at ${JSON.stringify(coverage.kills)} so far`);
   });
 });

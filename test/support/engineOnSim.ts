@@ -46,6 +46,8 @@ export interface EngineOnSim {
    * was already fsync'd), otherwise it is closed as on quit.
    */
   restart(options?: { crash?: boolean }): Promise<BotService>;
+  /** drops the engine where it stands (as a crash would), leaving the data folder to another process until `restart` */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,9 @@ export async function startEngineOnSim(options: {
     dataDir,
     secretStore,
     service: await build(),
+    async stop() {
+      timers.kill();
+    },
     async restart({ crash = false } = {}) {
       if (crash) timers.kill();
       else await engine.service.close();

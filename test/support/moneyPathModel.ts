@@ -16,6 +16,7 @@ import { PAPER_WALLET_FILE } from '../../main/core/trading/PaperBroker';
 import type { FaultRule } from '../mexc-sim/index';
 import { str } from '../mexc-sim/MatchingEngine';
 import { createSimMexcClient } from './createSimMexcClient';
+import { runEngineChild } from './spawnEngineChild';
 import { MONEY_KEYS, startMoneyEngine, type MoneyEngine } from './moneyPathScenario';
 
 /**
@@ -395,6 +396,33 @@ class Restart extends Step {
   }
 }
 
+/** kill -9 of the engine in a child process, at a chosen point of the money path; then the engine starts again here. */
+class KillChild extends Step {
+  constructor(
+    private readonly killAt: 'READY' | 'INTENT' | 'SENDING' | 'OUTCOME' | 'DONE',
+    private readonly live: boolean,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real) {
+    const { engine } = real;
+    await engine.stop(); // this process's engine is gone first: one engine per data folder
+    const run = await runEngineChild(
+      { simUrl: engine.sim.url, dataDir: engine.dataDir, apiKey: MONEY_KEYS.apiKey, secret: MONEY_KEYS.secret, startAt: engine.time.now(), live: this.live },
+      this.killAt,
+    );
+    real.trace.push(`   child: ${run.lines.join(' | ')}${run.killed ? ' | killed -9' : ''}`);
+    coverage.childRuns += 1;
+    if (run.killed) coverage.kills[this.killAt] = (coverage.kills[this.killAt] ?? 0) + 1;
+    await engine.restart({ crash: true });
+    model.state = 'stopped';
+    model.mode = 'dry-run';
+  }
+  toString() {
+    return `engine in a child process (${this.live ? 'live' : 'dry-run'}), kill -9 at ${this.killAt}`;
+  }
+}
+
 class OrderByHand extends Step {
   async act(_model: Model, real: Real) {
     // Far below the market, so it rests: any change to it is the bot's doing.
@@ -495,6 +523,7 @@ const steps = [
   fc.constant(new KillSwitch()),
   fc.boolean().map((crash) => new Restart(crash)),
   fc.constant(new OrderByHand()),
+  fc.tuple(fc.constantFrom('READY' as const, 'INTENT' as const, 'SENDING' as const, 'OUTCOME' as const, 'DONE' as const), fc.boolean()).map(([at, live]) => new KillChild(at, live)),
   faultRules.map((rule) => new Fault(rule)),
   fc.constantFrom('minutes' as const, 'minutes' as const, 'past 09:00' as const, 'past midnight' as const, '31 days' as const).map((how) => new PassTime(how)),
   fc.constantFrom<DamagedFile>('settings.json', 'paper-wallet.json', 'journal.jsonl', 'install-id', 'day-start.json').map((file) => new DamageFile(file)),
@@ -528,4 +557,4 @@ export function moneyPathProperty(maxCommands: number) {
 }
 
 /** What a run of the property covered, for the closing note. */
-export const coverage = { sequences: 0, steps: 0 };
+export const coverage = { sequences: 0, steps: 0, childRuns: 0, kills: {} as Record<string, number> };
