@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Exact decimal money: an immutable value held as a BigInt scaled by 10^scale.
  * No float ever rounds a price, amount, fee or balance. Runs anywhere (no Node
@@ -11,6 +13,9 @@
 export type RoundingMode = 'down' | 'half-up' | 'up';
 
 export type DecimalLike = Decimal | string | number | bigint;
+
+/** A decimal as plain text ("-12", "0.4123"): how amounts travel in the contract and sit on disk. The one pattern for it. */
+export const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number');
 
 /** Places kept by `div` when the caller does not say. */
 export const DEFAULT_DIVISION_PLACES = 18;

@@ -1,46 +1,53 @@
-import type { OrderSide, PlaceOrderRequest } from './OrderIntent';
+import { z } from 'zod';
+import { DecimalStringSchema } from '../../../shared/decimal';
+import type { PlaceOrderRequest } from './OrderIntent';
 
 /**
  * Where orders go: PaperBroker (the default) or a LiveBroker on the exchange.
  * ccxt's unified names and shapes (`filled`, `remaining`, `free`/`used`/`total`,
  * `takerOrMaker`), with every decimal as an exact string.
  */
-export type BrokerOrderStatus = 'open' | 'closed' | 'canceled' | 'rejected';
+const epochMs = z.number().int().nonnegative();
 
-export interface BrokerOrder {
-  id: string;
-  clientOrderId: string | null;
-  symbol: string;
-  side: OrderSide;
-  type: 'limit';
-  price: string;
-  amount: string;
-  filled: string;
-  remaining: string;
+/** An order as a broker reports it (and as the paper wallet stores it): the schema is the type. */
+export const BrokerOrderSchema = z.object({
+  id: z.string(),
+  clientOrderId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  type: z.literal('limit'),
+  price: DecimalStringSchema,
+  amount: DecimalStringSchema,
+  filled: DecimalStringSchema,
+  remaining: DecimalStringSchema,
   /** quote spent or received so far: Σ fill price × fill amount */
-  cost: string;
+  cost: DecimalStringSchema,
   /** average fill price, null before the first fill */
-  average: string | null;
-  status: BrokerOrderStatus;
+  average: DecimalStringSchema.nullable(),
+  status: z.enum(['open', 'closed', 'canceled', 'rejected']),
   /** ms epoch the order was placed */
-  timestamp: number;
+  timestamp: epochMs,
   /** ms epoch of the last change */
-  lastUpdateTimestamp: number;
-}
+  lastUpdateTimestamp: epochMs,
+});
+export type BrokerOrder = z.infer<typeof BrokerOrderSchema>;
+export type BrokerOrderStatus = BrokerOrder['status'];
 
-export interface BrokerFill {
-  id: string;
-  orderId: string;
-  clientOrderId: string | null;
-  symbol: string;
-  side: OrderSide;
-  price: string;
-  amount: string;
-  cost: string;
-  fee: { cost: string; currency: string };
-  takerOrMaker: 'taker' | 'maker';
-  timestamp: number;
-}
+/** A fill as a broker reports it (and as the paper wallet and the live fill ledger store it). */
+export const BrokerFillSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  clientOrderId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  price: DecimalStringSchema,
+  amount: DecimalStringSchema,
+  cost: DecimalStringSchema,
+  fee: z.object({ cost: DecimalStringSchema, currency: z.string() }),
+  takerOrMaker: z.enum(['taker', 'maker']),
+  timestamp: epochMs,
+});
+export type BrokerFill = z.infer<typeof BrokerFillSchema>;
 
 export interface BalanceEntry {
   free: string;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DecimalStringSchema } from '../../../shared/decimal';
 import type { Clock } from '../clock';
 import { JsonFileStore, type JsonFileCorruptError } from '../storage/JsonFileStore';
 
@@ -9,7 +10,7 @@ const DayStartSchema = z.object({
   /** ms epoch of the local midnight this price belongs to */
   dayStart: z.number().int().nonnegative().nullable(),
   /** the market price at that midnight (the open of the 1m candle starting then) */
-  price: z.string().regex(/^\d+(\.\d+)?$/).nullable(),
+  price: DecimalStringSchema.refine((price) => !price.startsWith('-'), 'must not be negative').nullable(),
 });
 
 /**

@@ -1,28 +1,12 @@
-import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
-import type { Broker, BrokerFill } from './Broker';
+import { BrokerFillSchema, type Broker, type BrokerFill } from './Broker';
 
 /** MEXC's myTrades: at most 100 rows a call, and only the last month (mexc-spot-v3.md, History windows). */
 export const MY_TRADES_PAGE_LIMIT = 100;
 export const MY_TRADES_REACH_MS = 30 * 86_400_000;
 /** a bound on one sync, so a broken answer cannot loop forever */
 const MAX_PAGES_PER_SYNC = 50;
-
-const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/);
-const FillRecordSchema = z.object({
-  id: z.string(),
-  orderId: z.string(),
-  clientOrderId: z.string().nullable(),
-  symbol: z.string(),
-  side: z.enum(['buy', 'sell']),
-  price: decimalText,
-  amount: decimalText,
-  cost: decimalText,
-  fee: z.object({ cost: decimalText, currency: z.string() }),
-  takerOrMaker: z.enum(['taker', 'maker']),
-  timestamp: z.number().int().nonnegative(),
-});
 
 /**
  * Every fill of one MEXC account, kept on disk (append-only, fsync'd) and
@@ -38,7 +22,7 @@ export class FillLedger {
   private constructor(private readonly log: AppendOnlyLog<BrokerFill>) {}
 
   static async open(file: string, clock: Clock): Promise<FillLedger> {
-    const log = new AppendOnlyLog<BrokerFill>({ file, clock, parse: (data) => FillRecordSchema.parse(data) });
+    const log = new AppendOnlyLog<BrokerFill>({ file, clock, parse: (data) => BrokerFillSchema.parse(data) });
     const ledger = new FillLedger(log);
     const { records, problems } = await log.open();
     ledger.problemsOnOpen = problems;

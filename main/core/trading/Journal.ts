@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecimalStringSchema } from '../../../shared/decimal';
 import type { Clock } from '../clock';
 import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
 import { CLIENT_ORDER_ID_PATTERN, highestSequenceIn, ownIdsIn } from './clientOrderId';
@@ -21,13 +22,11 @@ export type OutcomeStatus = (typeof outcomeStatuses)[number];
 /** Outcomes that settle whether the order exists; 'unknown' (a timeout, a 5xx) does not. */
 export const SETTLED_STATUSES: ReadonlySet<OutcomeStatus> = new Set(['accepted', 'rejected', 'filled', 'canceled']);
 
-const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/);
-
 const JournalFillSchema = z.object({
   id: z.string(),
-  price: decimalText,
-  amount: decimalText,
-  fee: decimalText.optional(),
+  price: DecimalStringSchema,
+  amount: DecimalStringSchema,
+  fee: DecimalStringSchema.optional(),
   feeCurrency: z.string().optional(),
   timestamp: z.number().int().nonnegative(),
 });
@@ -37,8 +36,8 @@ const IntentSchema = z.object({
   symbol: z.string(),
   side: z.enum(['buy', 'sell']),
   type: z.literal('limit'),
-  price: decimalText,
-  amount: decimalText,
+  price: DecimalStringSchema,
+  amount: DecimalStringSchema,
   reason: z.string(),
 });
 
@@ -68,7 +67,7 @@ const JournalRecordSchema = z.discriminatedUnion('kind', [
     broker: BrokerRefSchema.optional(),
   }),
   /** the paper wallet (re)started with these balances: what a damaged wallet file is rebuilt from */
-  z.object({ kind: z.literal('paper-wallet'), time: z.number().int().nonnegative(), balances: z.record(z.string(), decimalText), reason: z.string() }),
+  z.object({ kind: z.literal('paper-wallet'), time: z.number().int().nonnegative(), balances: z.record(z.string(), DecimalStringSchema), reason: z.string() }),
   z.object({
     kind: z.literal('outcome'),
     time: z.number().int().nonnegative(),

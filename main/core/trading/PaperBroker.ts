@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { Decimal, type DecimalLike } from '../../../shared/decimal';
+import { Decimal, DecimalStringSchema, type DecimalLike } from '../../../shared/decimal';
 import type { Clock } from '../clock';
 import { promises as fs } from 'node:fs';
 import { JsonFileStore, type JsonFileCorruptError } from '../storage/JsonFileStore';
-import { BrokerError, type BalanceEntry, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from './Broker';
+import { BrokerError, BrokerFillSchema, BrokerOrderSchema, type BalanceEntry, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from './Broker';
 import type { MarketInfo } from './MarketInfo';
 import type { PlaceOrderRequest } from './OrderIntent';
 
@@ -57,46 +57,12 @@ export interface PaperBrokerOptions {
   initialBalances?: Readonly<Record<string, DecimalLike>>;
 }
 
-const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/);
-const epoch = z.number().int().nonnegative();
-
-const StoredOrderSchema = z.object({
-  id: z.string(),
-  clientOrderId: z.string().nullable(),
-  symbol: z.string(),
-  side: z.enum(['buy', 'sell']),
-  type: z.literal('limit'),
-  price: decimalText,
-  amount: decimalText,
-  filled: decimalText,
-  remaining: decimalText,
-  cost: decimalText,
-  average: decimalText.nullable(),
-  status: z.enum(['open', 'closed', 'canceled', 'rejected']),
-  timestamp: epoch,
-  lastUpdateTimestamp: epoch,
-});
-
-const FillSchema = z.object({
-  id: z.string(),
-  orderId: z.string(),
-  clientOrderId: z.string().nullable(),
-  symbol: z.string(),
-  side: z.enum(['buy', 'sell']),
-  price: decimalText,
-  amount: decimalText,
-  cost: decimalText,
-  fee: z.object({ cost: decimalText, currency: z.string() }),
-  takerOrMaker: z.enum(['taker', 'maker']),
-  timestamp: epoch,
-});
-
 const WalletSchema = z.object({
   version: z.literal(1),
   /** per asset: free and locked (ccxt's `used`) */
-  balances: z.record(z.string(), z.object({ free: decimalText, used: decimalText })),
-  orders: z.array(StoredOrderSchema),
-  fills: z.array(FillSchema),
+  balances: z.record(z.string(), z.object({ free: DecimalStringSchema, used: DecimalStringSchema })),
+  orders: z.array(BrokerOrderSchema),
+  fills: z.array(BrokerFillSchema),
   /** ids keep counting across resets, so no id ever means two orders */
   nextOrderNumber: z.number().int().positive(),
   nextFillNumber: z.number().int().positive(),
