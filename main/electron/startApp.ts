@@ -18,7 +18,7 @@ import { createMainWindow } from './createMainWindow';
 import { hardenSession } from './hardenSession';
 import { hideToTrayOnClose } from './hideToTrayOnClose';
 import { eventChannel } from './ipcChannels';
-import { createSenderCheck } from './isTrustedSender';
+import { createSenderCheck } from './createSenderCheck';
 import { setLaunchAtLogin, wasLaunchedAtLogin } from './loginItem/launchAtLogin';
 import { notifyAlert } from './notifyAlert';
 import { forwardEvents } from './forwardEvents';

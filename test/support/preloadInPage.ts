@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { CommandHandlers } from '../../shared/contract';
 import type { BotService } from '../../main/core/bot/BotService';
 import { forwardEvents } from '../../main/electron/forwardEvents';
-import { createSenderCheck } from '../../main/electron/isTrustedSender';
+import { createSenderCheck } from '../../main/electron/createSenderCheck';
 import { registerIpcHandlers } from '../../main/electron/registerIpcHandlers';
 import { FakeIpcMain, ipcEventFrom } from './fakeElectron';
 
