@@ -337,8 +337,9 @@ export const BacktestResultSchema = z.object({
 });
 export type BacktestResult = z.infer<typeof BacktestResultSchema>;
 
-export const TradeHistorySchema = z.object({ fills: z.array(FillSchema), pnl: PnlSchema });
-export type TradeHistory = z.infer<typeof TradeHistorySchema>;
+/** What getTradeHistory returns: the fills and their PnL (the engine's TradeHistory class computes it). */
+export const TradeHistoryViewSchema = z.object({ fills: z.array(FillSchema), pnl: PnlSchema });
+export type TradeHistoryView = z.infer<typeof TradeHistoryViewSchema>;
 
 export const CsvExportSchema = z.object({ fileName: z.string(), csv: z.string() });
 
@@ -376,7 +377,7 @@ export const commands = {
     output: CandlesSchema,
   },
   runBacktest: { input: BacktestInputSchema, output: BacktestResultSchema },
-  getTradeHistory: { input: NoInput, output: TradeHistorySchema },
+  getTradeHistory: { input: NoInput, output: TradeHistoryViewSchema },
   exportTrades: { input: NoInput, output: CsvExportSchema },
   resetPaperWallet: { input: z.strictObject({ usdt: BacktestInputSchema.shape.initialUsdt }), output: BalancesSchema },
   /** the user has seen the alerts: clears the tray's alert state */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TradeHistory } from '../../shared/contract';
+import type { TradeHistoryView } from '../../shared/contract';
 import { api } from '../bridge/api';
 import { ErrorText, Panel, type PanelStatus } from '../components/Panel';
 import { useCommand } from '../components/useCommand';
@@ -8,7 +8,7 @@ import { PnlSummary } from './PnlPanel';
 
 /** Every fill with the position's PnL, and the journal as CSV. */
 export function HistoryView() {
-  const [history, setHistory] = useState<TradeHistory | null>(null);
+  const [history, setHistory] = useState<TradeHistoryView | null>(null);
   const load = useCommand();
   const exporting = useCommand();
   const [exported, setExported] = useState<string | null>(null);
