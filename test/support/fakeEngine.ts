@@ -16,6 +16,7 @@ import {
   type EventPayload,
   type Fill,
   type Snapshot,
+  type TradingMode,
 } from '../../shared/contract';
 import { defaultSettings, type Settings } from '../../shared/settings';
 
@@ -61,7 +62,7 @@ export class FakeEngine {
   private readonly emitter = new EventEmitter();
   private readonly now: () => number;
   private version = 1;
-  private mode: 'dry-run' | 'live' = 'dry-run';
+  private mode: TradingMode = 'dry-run';
   private state: Snapshot['status']['state'] = 'running';
   private maskedKey: string | null = null;
   private settings: Settings = { ...defaultSettings(), priceAlerts: [{ id: 'rule-1', type: 'above', value: '0.25', enabled: true }] };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/contract';
+import type { Snapshot, TradingMode } from '../../../shared/contract';
 import { createFakeElectron, FakeNativeImage, FakeNotification, FakeTray, preventableEvent } from '../../../test/support/fakeElectron';
 import { sampleMarket, sampleSnapshot } from '../../../test/support/sampleSnapshot';
 import { startFakeShell } from '../../../test/support/startFakeShell';
@@ -23,7 +23,7 @@ function pngSize(buffer: Buffer): { width: number; height: number } {
   return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
 }
 
-function snapshot(overrides: { state?: Snapshot['status']['state']; mode?: 'dry-run' | 'live'; last?: string; stale?: boolean } = {}): Snapshot {
+function snapshot(overrides: { state?: Snapshot['status']['state']; mode?: TradingMode; last?: string; stale?: boolean } = {}): Snapshot {
   return sampleSnapshot({
     status: { state: overrides.state ?? 'stopped', mode: overrides.mode ?? 'dry-run', symbol: 'QRL/USDT', since: 0, reason: null },
     market: overrides.last ? sampleMarket(overrides.last, overrides.stale) : null,
