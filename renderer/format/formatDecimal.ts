@@ -3,33 +3,13 @@
  * them with string arithmetic only, so no float ever rounds a price or amount.
  */
 
+import { Decimal } from '../../shared/decimal';
+
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-/** Round a decimal string half-up to `digits` fraction digits, by digits. */
+/** Round a decimal string half-up to `digits` fraction digits, by digits (shared/decimal.ts); anything else is shown as given. */
 export function roundDecimal(value: string, digits: number): string {
-  const match = DECIMAL.exec(value);
-  if (!match) return value;
-  const [, sign, int, frac = ''] = match;
-  if (frac.length <= digits) return `${sign}${int}${digits ? '.' + frac.padEnd(digits, '0') : ''}`;
-  const kept = (int + frac.slice(0, digits)).split('').map(Number);
-  if (Number(frac[digits]) >= 5) {
-    let i = kept.length - 1;
-    while (i >= 0) {
-      if (kept[i] === 9) {
-        kept[i] = 0;
-        i -= 1;
-      } else {
-        kept[i] += 1;
-        break;
-      }
-    }
-    if (i < 0) kept.unshift(1);
-  }
-  const digitsText = kept.join('');
-  const intPart = digitsText.slice(0, digitsText.length - digits) || '0';
-  const fracPart = digits ? digitsText.slice(digitsText.length - digits) : '';
-  const isZero = /^0*$/.test(intPart + fracPart);
-  return `${isZero ? '' : sign}${intPart}${digits ? '.' + fracPart : ''}`;
+  return DECIMAL.test(value) ? Decimal.from(value).toFixed(digits, 'half-up') : value;
 }
 
 /** "1234567.5" → "1,234,567.5"; `digits` rounds (half-up) to that many fraction digits. */
