@@ -4,6 +4,7 @@ import { api } from '../bridge/api';
 import { Panel, type PanelStatus } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
 import { Segmented } from '../components/Tabs';
+import { useSymbol } from '../components/useSymbol';
 import { useAppStore } from '../store';
 
 // The charting library is loaded on first use, in its own chunk.
@@ -17,7 +18,7 @@ export function CandleChart() {
   const [timeframe, setTimeframe] = useState<ChartTimeframe>('1d');
   const [candles, setCandles] = useState<Candles | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
-  const symbol = useAppStore((state) => state.snapshot?.status.symbol ?? 'QRL/USDT');
+  const symbol = useSymbol()?.symbol;
   // When the engine's view of the market turns stale or fresh again, the chart asks anew rather than wait for its timer.
   const marketHealth = useAppStore((state) => `${state.snapshot?.market?.stale ?? 'none'}:${state.snapshot?.apiHealth?.breaker ?? 'none'}`);
 
@@ -59,7 +60,7 @@ export function CandleChart() {
     >
       {shown && (
         <Suspense fallback={<p className="panel-state loading chart-placeholder">Loading chart…</p>}>
-          <CandleChartView candles={shown.candles} timeframe={timeframe} label={`${symbol} ${timeframe} candles`} />
+          <CandleChartView candles={shown.candles} timeframe={timeframe} label={`${symbol ? `${symbol} ` : ''}${timeframe} candles`} />
         </Suspense>
       )}
       {error && shown && <p className="error-text" role="alert">Could not refresh: {error.message}</p>}

@@ -1,28 +1,30 @@
 import type { Pnl } from '../../shared/contract';
 import { DecimalText } from '../components/DecimalText';
 import { Panel, type PanelStatus } from '../components/Panel';
+import { useSymbol } from '../components/useSymbol';
 import { useAppStore } from '../store';
 import { snapshotPanelStatus } from './snapshotStatus';
 
-/** Position and profit in USDT, as the engine computed them. */
+/** Position in the base asset and profit in the quote asset, as the engine computed them. */
 export function PnlSummary({ pnl }: { pnl: Pnl }) {
+  const { base, quote } = useSymbol() ?? { base: '', quote: '' };
   return (
     <dl className="kv" data-testid="pnl">
       <dt>Position</dt>
       <dd>
-        <DecimalText value={pnl.positionAmount} unit="QRL" />
+        <DecimalText value={pnl.positionAmount} unit={base} />
       </dd>
       <dt>Average cost</dt>
       <dd>
-        <DecimalText value={pnl.averageCost} unit="USDT" />
+        <DecimalText value={pnl.averageCost} unit={quote} />
       </dd>
       <dt>Realized PnL</dt>
       <dd>
-        <DecimalText value={pnl.realized} digits={2} variant="signed" unit="USDT" testId="pnl-realized" />
+        <DecimalText value={pnl.realized} digits={2} variant="signed" unit={quote} testId="pnl-realized" />
       </dd>
       <dt>Unrealized PnL</dt>
       <dd>
-        <DecimalText value={pnl.unrealized} digits={2} variant="signed" unit="USDT" />
+        <DecimalText value={pnl.unrealized} digits={2} variant="signed" unit={quote} />
       </dd>
     </dl>
   );

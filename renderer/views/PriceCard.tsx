@@ -1,6 +1,7 @@
 import { DecimalText } from '../components/DecimalText';
 import { Panel } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
+import { useSymbol } from '../components/useSymbol';
 import { useAppStore } from '../store';
 
 /** Last price, 24 h change and the day's range, badged when not live. */
@@ -9,8 +10,7 @@ export function PriceCard() {
   const snapshotError = useAppStore((state) => state.snapshotError);
   const connected = useAppStore((state) => state.connection === 'open');
   const market = snapshot?.market ?? null;
-  const symbol = snapshot?.status.symbol ?? 'QRL/USDT';
-  const [base, quote] = symbol.split('/');
+  const { base, quote } = useSymbol() ?? { base: '', quote: '' };
 
   const status = !snapshot
     ? snapshotError
