@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { View } from '../shared/contract';
 import { formatTime } from '../shared/formatTime';
 import { TabPanel, Tabs, type TabItem } from './components/Tabs';
-import { useAppStore } from './store';
+import { useAppStore } from './state/store';
 import { AlertsView } from './views/AlertsView';
 import { BacktestView } from './views/BacktestView';
 import { stateLabels } from './views/BotStatusPanel';

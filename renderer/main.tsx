@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installApi } from './bridge/installApi';
-import { connectStore, onConnectionChange } from './connectStore';
+import { connectStore, onConnectionChange } from './state/connectStore';
 import './styles.css';
 
 const api = installApi(onConnectionChange);

@@ -1,6 +1,6 @@
 import { formatAge } from '../format/formatAge';
 import { freshnessOf } from '../format/freshness';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { useNow } from './useNow';
 
 interface StaleBadgeProps {

@@ -1,5 +1,5 @@
 import { splitSymbol } from '../format/splitSymbol';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 
 /** The pair the engine trades (its status.symbol, the one source), with its assets; null before the first snapshot. */
 export function useSymbol(): { symbol: string; base: string; quote: string } | null {

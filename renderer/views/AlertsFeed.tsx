@@ -4,7 +4,7 @@ import { formatTime } from '../../shared/formatTime';
 import { api } from '../bridge/api';
 import { ErrorText, Panel } from '../components/Panel';
 import { useCommand } from '../components/useCommand';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 
 const severityIcons: Record<Alert['severity'], string> = { info: 'i', warning: '!', critical: '!!' };
 

@@ -1,6 +1,6 @@
 import { formatTime } from '../../shared/formatTime';
 import { Panel } from '../components/Panel';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { AlertsFeed } from './AlertsFeed';
 
 /** Every alert, and the engine's log lines as they arrive. */

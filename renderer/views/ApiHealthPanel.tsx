@@ -3,7 +3,7 @@ import { TableHead, type Column } from '../components/TableHead';
 import { useNow } from '../components/useNow';
 import { formatAge } from '../format/formatAge';
 import { breakerLabels, cacheHitRatePercent, cacheLabels, formatPercent, newestFetch, weightUsage } from '../format/formatHealth';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { snapshotPanelStatus } from './snapshotStatus';
 
 const dataTypeColumns: readonly Column[] = [

@@ -9,7 +9,7 @@ import { TableHead, type Column } from '../components/TableHead';
 import { formatAxisTime, formatDate } from '../format/formatAxisTime';
 import { formatDecimal } from '../format/formatDecimal';
 import { progressPercent } from '../state/reducers';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 
 const EquityChartView = lazy(() => import('../components/EquityChartView').then((module) => ({ default: module.EquityChartView })));
 

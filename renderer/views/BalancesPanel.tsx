@@ -2,7 +2,7 @@ import { DecimalText } from '../components/DecimalText';
 import { Panel } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
 import { TableHead, type Column } from '../components/TableHead';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { snapshotPanelStatus } from './snapshotStatus';
 
 const balanceColumns: readonly Column[] = [{ label: 'Asset' }, { label: 'Free', numeric: true }, { label: 'Locked', numeric: true }, { label: 'Value USDT', numeric: true }];

@@ -6,7 +6,7 @@ import { ErrorText, Panel } from '../components/Panel';
 import { useCommand } from '../components/useCommand';
 import { useNow } from '../components/useNow';
 import { formatRelative } from '../format/formatAge';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { ModeBadge } from './ModeBadge';
 import { snapshotPanelStatus } from './snapshotStatus';
 

@@ -5,7 +5,7 @@ import { Panel, type PanelStatus } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
 import { Segmented } from '../components/Tabs';
 import { useSymbol } from '../components/useSymbol';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 
 // The charting library is loaded on first use, in its own chunk.
 const CandleChartView = lazy(() => import('../components/CandleChartView').then((module) => ({ default: module.CandleChartView })));

@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { FillsTable } from './FillsTable';
 import { snapshotPanelStatus } from './snapshotStatus';
 

@@ -6,7 +6,7 @@ import { DecimalText } from '../components/DecimalText';
 import { ErrorText, Panel } from '../components/Panel';
 import { TableHead, type Column } from '../components/TableHead';
 import { useCommand } from '../components/useCommand';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { snapshotPanelStatus } from './snapshotStatus';
 
 const orderColumns: readonly Column[] = [

@@ -2,7 +2,7 @@ import type { Pnl } from '../../shared/contract';
 import { DecimalText } from '../components/DecimalText';
 import { Panel, type PanelStatus } from '../components/Panel';
 import { useSymbol } from '../components/useSymbol';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 import { snapshotPanelStatus } from './snapshotStatus';
 
 /** Position in the base asset and profit in the quote asset, as the engine computed them. */

@@ -2,7 +2,7 @@ import { DecimalText } from '../components/DecimalText';
 import { Panel } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
 import { useSymbol } from '../components/useSymbol';
-import { useAppStore } from '../store';
+import { useAppStore } from '../state/store';
 
 /** Last price, 24 h change and the day's range, badged when not live. */
 export function PriceCard() {

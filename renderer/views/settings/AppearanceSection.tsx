@@ -1,7 +1,7 @@
 import { themes } from '../../../shared/settings';
 import { Panel } from '../../components/Panel';
-import { CheckboxField } from '../../settings/fields';
-import { useSettingsForm } from '../../settings/SettingsFormContext';
+import { CheckboxField } from './fields';
+import { useSettingsForm } from './SettingsFormContext';
 
 const themeLabels: Record<(typeof themes)[number], string> = { system: 'System', light: 'Light', dark: 'Dark' };
 

@@ -1,7 +1,7 @@
 import { cacheDataTypes } from '../../../shared/settings';
 import { Panel } from '../../components/Panel';
-import { NumberField, TextField } from '../../settings/fields';
-import { useAppStore } from '../../store';
+import { NumberField, TextField } from './fields';
+import { useAppStore } from '../../state/store';
 import { RedisPasswordField } from './RedisPasswordField';
 
 const ttlLabels: Record<string, string> = {

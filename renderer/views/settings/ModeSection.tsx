@@ -3,7 +3,7 @@ import { LIVE_CONFIRMATION, type OpenOrdersChoice } from '../../../shared/contra
 import { api } from '../../bridge/api';
 import { ErrorText, Panel } from '../../components/Panel';
 import { useCommand } from '../../components/useCommand';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../state/store';
 import { ModeBadge } from '../ModeBadge';
 import { snapshotPanelStatus } from '../snapshotStatus';
 

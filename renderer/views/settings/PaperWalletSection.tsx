@@ -3,7 +3,7 @@ import { api } from '../../bridge/api';
 import { DecimalText } from '../../components/DecimalText';
 import { ErrorText } from '../../components/Panel';
 import { useCommand } from '../../components/useCommand';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../state/store';
 import { SchemaSection } from './SchemaSection';
 
 /** The dry-run wallet: its starting balance (a setting) and a reset to it (a command, two steps). */

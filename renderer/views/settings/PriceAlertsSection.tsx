@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { PriceAlertRule } from '../../../shared/settings';
 import { Panel } from '../../components/Panel';
-import { newRuleId, pathKey } from '../../settings/settingsForm';
-import { useSettingsForm } from '../../settings/SettingsFormContext';
-import { useAppStore } from '../../store';
+import { newRuleId, pathKey } from './settingsForm';
+import { useSettingsForm } from './SettingsFormContext';
+import { useAppStore } from '../../state/store';
 
 const ruleTypes: { value: PriceAlertRule['type']; label: string; unit: string }[] = [
   { value: 'above', label: 'Price above', unit: 'USDT' },

@@ -5,9 +5,9 @@ import { api } from '../../bridge/api';
 import { FormField } from '../../components/FormField';
 import { ErrorText } from '../../components/Panel';
 import { useCommand } from '../../components/useCommand';
-import { useSettingsForm } from '../../settings/SettingsFormContext';
-import { isDirty, validateSettings } from '../../settings/settingsForm';
-import { useAppStore } from '../../store';
+import { useSettingsForm } from './SettingsFormContext';
+import { isDirty, validateSettings } from './settingsForm';
+import { useAppStore } from '../../state/store';
 
 /**
  * The Redis password, write-only like the API secret (issue 14): the input is

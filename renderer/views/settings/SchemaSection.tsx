@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Panel } from '../../components/Panel';
-import { ObjectFields } from '../../settings/fields';
-import { useSettingsForm } from '../../settings/SettingsFormContext';
+import { ObjectFields } from './fields';
+import { useSettingsForm } from './SettingsFormContext';
 
 /**
  * A settings section drawn from the schema's shape: every field of

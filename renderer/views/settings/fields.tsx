@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { FormField, type FormFieldControl } from '../components/FormField';
+import { FormField, type FormFieldControl } from '../../components/FormField';
 import { fieldMeta } from './fieldMeta';
 import { getAt, labelFromKey, parseNumberInput, pathKey, type Path } from './settingsForm';
 import { useSettingsForm } from './SettingsFormContext';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Settings } from '../../shared/settings';
+import type { Settings } from '../../../shared/settings';
 import type { Path } from './settingsForm';
 
 export interface SettingsForm {

@@ -1,4 +1,4 @@
-import type { Api } from '../shared/contract';
+import type { Api } from '../../shared/contract';
 import { useAppStore, type ConnectionState } from './store';
 
 /** Re-read what events alone cannot give back after a gap: the snapshot. */

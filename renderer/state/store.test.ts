@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sampleSnapshot } from '../test/support/sampleSnapshot';
+import { sampleSnapshot } from '../../test/support/sampleSnapshot';
 import { useAppStore } from './store';
 
 const initial = useAppStore.getState();

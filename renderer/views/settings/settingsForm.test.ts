@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../shared/settings';
+import { defaultSettings } from '../../../shared/settings';
 import { getAt, isDirty, labelFromKey, newRuleId, parseNumberInput, setAt, validateSettings } from './settingsForm';
 
 describe('settings form', () => {

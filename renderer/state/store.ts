@@ -7,9 +7,9 @@ import type {
   LogEntry,
   Snapshot,
   View,
-} from '../shared/contract';
-import type { Settings } from '../shared/settings';
-import { acceptSnapshot, appendLog, mergeAlerts, type BacktestProgress } from './state/reducers';
+} from '../../shared/contract';
+import type { Settings } from '../../shared/settings';
+import { acceptSnapshot, appendLog, mergeAlerts, type BacktestProgress } from './reducers';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 

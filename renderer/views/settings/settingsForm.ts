@@ -2,8 +2,8 @@
  * The settings form's pure parts: reading and writing a draft by path, and
  * turning the contract's zod issues into one message per field.
  */
-import { SettingsSchema, settingsProblems, type Settings } from '../../shared/settings';
-import { PriceAlertRuleSchema } from '../../shared/tradingSettings';
+import { SettingsSchema, settingsProblems, type Settings } from '../../../shared/settings';
+import { PriceAlertRuleSchema } from '../../../shared/tradingSettings';
 
 export type Path = readonly (string | number)[];
 
