@@ -1,7 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { View } from '../shared/contract';
 import { formatTime } from '../shared/formatTime';
 import { TabPanel, Tabs, type TabItem } from './components/Tabs';
+import { useColorScheme } from './components/useColorScheme';
 import { useAppStore } from './state/store';
 import { AlertsView } from './views/AlertsView';
 import { BacktestView } from './views/BacktestView';
@@ -31,10 +32,11 @@ const viewLabels: Record<View, string> = {
 };
 
 export function App({ connected }: { connected: boolean }) {
-  const theme = useAppStore((state) => state.settings?.theme ?? 'system');
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  const scheme = useColorScheme();
+  // A layout effect runs before the charts' effects, so they read the new palette (useChartTheme).
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = scheme;
+  }, [scheme]);
 
   if (!connected) {
     return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../state/store';
+import { useColorScheme } from './useColorScheme';
 
 export interface ChartTheme {
   background: string;
@@ -17,16 +17,10 @@ const read = (): ChartTheme => {
   return { background: v('--panel'), text: v('--muted'), grid: v('--grid'), border: v('--border'), up: v('--up'), down: v('--down'), accent: v('--accent') };
 };
 
-/** The stylesheet's colours for a canvas chart, re-read when the theme or the system scheme changes. */
+/** The stylesheet's colours for a canvas chart, re-read when the palette changes (App sets it in a layout effect, before this runs). */
 export function useChartTheme(): ChartTheme {
-  const theme = useAppStore((state) => state.settings?.theme ?? 'system');
+  const scheme = useColorScheme();
   const [colors, setColors] = useState<ChartTheme>(read);
-  useEffect(() => {
-    setColors(read());
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => setColors(read());
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, [theme]);
+  useEffect(() => setColors(read()), [scheme]);
   return colors;
 }
