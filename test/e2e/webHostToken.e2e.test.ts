@@ -1,10 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTRACT_PROTOCOL } from '../../shared/webSocketProtocols';
-import type { WebHost } from '../../main/web/WebHost';
-import { launchChromium } from '../support/launchChromium';
+import { webHostInChromium } from '../support/webHostInChromium';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
-import { startTestWebHost } from '../support/startTestWebHost';
 
 const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
 
@@ -15,19 +12,10 @@ const requestTarget = (url: string) => {
 };
 
 describe.skipIf(skipReason !== null)('the page presents the web host token without a request line ever carrying it', () => {
-  let host: WebHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ host } = await startTestWebHost());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const suite = webHostInChromium();
 
   it('connects with the token in Sec-WebSocket-Protocol, drives the engine, and no request target holds the token', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const targets: string[] = [];
     const sockets: string[] = [];
     const offered: string[] = [];
@@ -40,7 +28,7 @@ describe.skipIf(skipReason !== null)('the page presents the web host token witho
       offered.push(headers['Sec-WebSocket-Protocol'] ?? headers['sec-websocket-protocol'] ?? '');
     });
 
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Running');
@@ -48,9 +36,9 @@ describe.skipIf(skipReason !== null)('the page presents the web host token witho
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
 
     expect(sockets).toEqual(['/ws']);
-    expect(offered).toEqual([`${CONTRACT_PROTOCOL}, token.${host.token}`]);
+    expect(offered).toEqual([`${CONTRACT_PROTOCOL}, token.${suite.host.token}`]);
     expect(targets.length).toBeGreaterThan(1);
-    expect(targets.filter((target) => target.includes(host.token))).toEqual([]);
+    expect(targets.filter((target) => target.includes(suite.host.token))).toEqual([]);
     await page.close();
   });
 });

@@ -1,14 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
-import type { WebHost } from '../../../main/web/WebHost';
 import { launchChromium } from '../../support/launchChromium';
+import { webHostInChromium } from '../../support/webHostInChromium';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
 import { pageTraces } from '../../support/pageTraces';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
 import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
-import { startTestWebHost } from '../../support/startTestWebHost';
 import { TRADING, TRADING_AND_WITHDRAW } from '../../mexc-sim/index';
 import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import { UNREACHABLE_EXCHANGE } from './engineScenarios';
@@ -19,20 +18,11 @@ const API_KEY = 'mx0vglE2Ekey7H3q9ZtW';
 const SECRET = 'e2eSecret_9f8c7b6a5d4e3f2a1b0c';
 
 describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web host, real engine)', () => {
-  let host: WebHost;
-  let browser: Browser;
   const secrets = new MemorySecretStore();
-  beforeAll(async () => {
-    ({ host } = await startTestWebHost(new BotService({ secretStore: secrets, exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined })));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const suite = webHostInChromium(() => new BotService({ secretStore: secrets, exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined }));
 
   it('saves keys to the keychain and never lets the secret back into the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const received: string[] = [];
     const sent: string[] = [];
     const consoleLines: string[] = [];
@@ -41,7 +31,7 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
       socket.on('framereceived', (frame) => received.push(String(frame.payload)));
       socket.on('framesent', (frame) => sent.push(String(frame.payload)));
     });
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('No keys saved');
 
@@ -89,8 +79,8 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
 
   it('deletes the keys only after a second, confirming press', async () => {
     await secrets.save({ apiKey: API_KEY, secret: SECRET });
-    const page = await browser.newPage();
-    await page.goto(host.url);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.host.url);
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Saved in the OS keychain');
     await page.getByRole('button', { name: 'Delete keys' }).click();
@@ -103,8 +93,8 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
 
   it('says what to do when the keychain is unavailable', async () => {
     secrets.unavailable = true;
-    const page = await browser.newPage();
-    await page.goto(host.url);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.host.url);
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('api-keys').getByRole('alert').textContent()).toContain('Secret Service');
     await page.close();

@@ -1,13 +1,12 @@
 import { statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
-import type { WebHost } from '../../../main/web/WebHost';
-import { launchChromium } from '../../support/launchChromium';
+import { webHostInChromium } from '../../support/webHostInChromium';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
-import { BUILT_RENDERER, startTestWebHost } from '../../support/startTestWebHost';
+import { BUILT_RENDERER } from '../../support/startTestWebHost';
 import { startWebHost } from '../../../main/web/WebHost';
 import { describeViolations, seriousAxeViolations } from './axeScan';
 import { UNREACHABLE_EXCHANGE } from './engineScenarios';
@@ -22,26 +21,14 @@ const views = ['Dashboard', 'Orders', 'Alerts', 'History', 'Backtest', 'Settings
  * is waiting for, pass axe, and be usable from the keyboard.
  */
 describe.skipIf(skipReason !== null)('renderer views in Chromium (engine that cannot reach the exchange)', () => {
-  let host: WebHost;
-  let service: BotService;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ host, service } = await startTestWebHost(
-      new BotService({ secretStore: new MemorySecretStore(), exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined }),
-    ));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const suite = webHostInChromium(() => new BotService({ secretStore: new MemorySecretStore(), exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined }));
 
   const open = async (options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<{ page: Page; errors: string[] }> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
     return { page, errors };
@@ -111,7 +98,7 @@ describe.skipIf(skipReason !== null)('renderer views in Chromium (engine that ca
 
   it('shows an engine alert the moment it is raised, and counts it on the Alerts tab', async () => {
     const { page } = await open();
-    service.raiseAlert({ severity: 'warning', kind: 'price', message: 'QRL above 0.2500 USDT (e2e rule).' });
+    suite.service.raiseAlert({ severity: 'warning', kind: 'price', message: 'QRL above 0.2500 USDT (e2e rule).' });
     await expect.poll(() => page.getByTestId('alerts-feed').textContent()).toContain('QRL above 0.2500 USDT (e2e rule).');
     expect(await page.getByRole('tab', { name: /Alerts/ }).textContent()).toMatch(/Alerts\s*\d+/);
     await page.getByRole('tab', { name: /Alerts/ }).click();
@@ -143,26 +130,26 @@ describe.skipIf(skipReason !== null)('renderer views in Chromium (engine that ca
     await page.getByLabel('Dark').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(service.settings.theme).toBe('dark');
-    expect(service.settings.priceAlerts).toMatchObject([{ type: 'above', value: '0.25', enabled: true }]);
+    expect(suite.service.settings.theme).toBe('dark');
+    expect(suite.service.settings.priceAlerts).toMatchObject([{ type: 'above', value: '0.25', enabled: true }]);
     await page.close();
   });
 
   it('says so when the engine connection drops, then reconnects and catches up on its own', async () => {
     const { page } = await open();
-    const { port, token } = host;
-    await host.close();
+    const { port, token } = suite.host;
+    await suite.host.close();
     await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Disconnected');
     expect(await page.getByTestId('offline-banner').textContent()).toContain('not updating');
     await page.screenshot({ path: screenshotPath('dashboard-disconnected'), fullPage: true });
 
     // The engine comes back (same port and token) having moved on while the page was away.
-    await service.handlers.startBot(undefined);
-    host = await startWebHost({ service, staticDir: BUILT_RENDERER, port, token });
+    await suite.service.handlers.startBot(undefined);
+    suite.host = await startWebHost({ service: suite.service, staticDir: BUILT_RENDERER, port, token });
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toBe('Connected');
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Running');
     expect(await page.getByTestId('offline-banner').count()).toBe(0);
-    await service.handlers.stopBot(undefined);
+    await suite.service.handlers.stopBot(undefined);
     await page.close();
   });
 });
