@@ -2,178 +2,131 @@ import { EventEmitter } from 'node:events';
 import {
   ContractFailure,
   type Alert,
-  type BacktestResult,
-  type BotState,
   type BotStatus,
-  type Decision,
-  type OpenOrdersChoice,
-  type TradingMode,
   type Candles,
   type CommandHandlers,
   type ConnectionTest,
+  type Decision,
   type EventName,
   type EventPayload,
+  type OpenOrdersChoice,
   type Snapshot,
+  type TradingMode,
 } from '../../../shared/contract';
 import { defaultSettings, settingsProblems, type Settings } from '../../../shared/settings';
 import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
-import { AlertCenter, type AlertInput } from '../alerts/AlertCenter';
-import { PriceAlertWatcher } from '../alerts/PriceAlertWatcher';
-import { systemClock, systemTimers, type Clock, type TimerHandle, type Timers } from '../clock';
-import { DEFAULT_SYMBOL } from '../defaults';
-import { Logger } from '../logging/Logger';
-import { MarketFeeds } from '../market/MarketFeeds';
-import { toCandles, toMarketSummary, toOrderBookView, type DisplayPrecision } from '../market/toContract';
-import { ApiKeys } from '../secrets/ApiKeys';
+import type { AlertCenter, AlertInput } from '../alerts/AlertCenter';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging/Logger';
+import { LatestMarketSummary } from '../market/LatestMarketSummary';
+import type { MarketFeeds } from '../market/MarketFeeds';
+import { MarketPrecision } from '../market/MarketPrecision';
+import { toCandles } from '../market/toContract';
+import type { ApiKeys } from '../secrets/ApiKeys';
 import { moveRedisPasswordToKeychain } from '../secrets/moveRedisPasswordToKeychain';
-import type { SecretEntry } from '../secrets/SecretEntry';
-import type { SecretStore } from '../secrets/SecretStore';
-import { SettingsStore } from '../settings/SettingsStore';
-import { runBacktest } from '../trading/backtest';
-import { marketInfoFromCcxt } from '../trading/MarketInfo';
-import type { OHLCV } from '../trading/emaAccumulationStrategy';
-import { nextBotState, runNowPlacesOrders, type LifecycleCommand } from './botLifecycle';
+import type { SettingsStore } from '../settings/SettingsStore';
+import { BotLifecycle, runNowPlacesOrders } from './botLifecycle';
 import { ForeignOrderError } from './BotOrders';
+import { buildSnapshot } from './buildSnapshot';
+import { composeEngine, type EngineOptions } from './composeEngine';
 import type { CycleExit } from './cycleExits';
-import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
-import { nextDailyRun } from './nextDailyRun';
+import { DailyRunSchedule } from './DailyRunSchedule';
+import type { ExchangeSession } from './ExchangeSession';
+import { LiveFillPolling } from './LiveFillPolling';
+import { MarketAlerts } from './MarketAlerts';
+import { runBacktestCommand } from './runBacktestCommand';
 import { testConnection } from './testConnection';
-import { TradingEngine } from './TradingEngine';
-import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
+import type { TradingEngine } from './TradingEngine';
+import { toContractOrder } from './tradingView';
 
-export interface BotServiceOptions {
-  /** where API keys live: the OS keychain in the app */
-  secretStore: SecretStore;
-  /** where the Redis URL's password lives: the OS keychain by default */
-  redisPassword?: SecretEntry;
-  /** the app's data folder (settings, journal, paper wallet); without one, settings live in memory */
-  dataDir?: string;
-  clock?: Clock;
-  timers?: Timers;
-  logger?: Logger;
-  symbol?: string;
-  /** REDIS_URL, REDIS_CACHE_TTL_*, MEXC_BASE_URL */
-  env?: NodeJS.ProcessEnv;
-  /** overrides MEXC_BASE_URL (tests point it at the simulator) */
-  exchangeBaseUrl?: string;
-  /** overrides MEXC_WS_URL (tests: the simulator's WebSocket); null: REST only */
-  exchangeStreamUrl?: string | null;
-  sleep?: (ms: number) => Promise<void>;
-  /** the user's time zone for the daily run and the daily loss cap (this computer's unless given) */
-  utcOffset?: UtcOffset;
-}
+export type BotServiceOptions = EngineOptions;
 
 type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
-
-/** How often live fills are read from MEXC (REST; the private stream comes later). */
-export const LIVE_FILL_POLL_MS = 15_000;
-
-/** QRL/USDT's display precision until the exchange's market info has loaded. */
-const FALLBACK_PRECISION: DisplayPrecision = { price: 4, amount: 2 };
 
 /**
  * The engine's whole API: implements every command of shared/contract.ts and
  * publishes its events. Transports (IPC, WebSocket) only validate and forward.
+ * The parts are built in composeEngine.ts; this class holds the command
+ * handlers and delegates to the lifecycle, the schedules and trading.
  */
 export class BotService {
   private readonly clock: Clock;
-  private readonly utcOffset: UtcOffset;
-  private readonly timers: Timers;
   private readonly emitter = new EventEmitter();
   private readonly apiKeys: ApiKeys;
   private readonly alerts: AlertCenter;
-  private readonly priceAlerts = new PriceAlertWatcher();
   private readonly settingsStore: SettingsStore | null;
   private inMemorySettings: Settings = defaultSettings();
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
   private readonly session: ExchangeSession;
   private readonly feeds: MarketFeeds;
   private readonly trading: TradingEngine | null;
-  private dailyTimer: TimerHandle | null = null;
-  private liveFillTimer: TimerHandle | null = null;
-  private nextRunAt: number | null = null;
-  private precision: DisplayPrecision = FALLBACK_PRECISION;
+  private readonly lifecycle: BotLifecycle;
+  private readonly dailyRun: DailyRunSchedule;
+  private readonly liveFills: LiveFillPolling;
+  private readonly marketAlerts: MarketAlerts;
+  private readonly precision = new MarketPrecision();
+  private readonly marketSummary = new LatestMarketSummary();
   private publishPending = false;
-  private lastBreakerState = 'closed';
+  private version = 0;
   readonly logger: Logger;
   readonly symbol: string;
-  private status: BotStatus;
-  private version = 0;
 
   constructor(options: BotServiceOptions) {
-    this.clock = options.clock ?? systemClock;
-    this.utcOffset = options.utcOffset ?? systemUtcOffset;
-    this.timers = options.timers ?? systemTimers;
-    this.symbol = options.symbol ?? DEFAULT_SYMBOL;
-    this.logger = options.logger ?? new Logger(this.clock);
-    this.logger.addSink((entry) => this.emit('log', entry));
-    this.apiKeys = new ApiKeys(options.secretStore);
-    this.apiKeys.onChange(() => void this.session.rebuild(this.settings));
-    this.alerts = new AlertCenter({ clock: this.clock });
-    this.alerts.onAlert((alert) => {
-      this.emit('alert', alert);
+    const parts = composeEngine(options, {
+      settings: () => this.settings,
+      onLog: (entry) => this.emit('log', entry),
+      onAlert: (alert) => {
+        this.emit('alert', alert);
+        this.publishSnapshot();
+      },
+      raiseAlert: (alert) => void this.raiseAlert(alert),
+      onMarketData: () => this.onMarketData(),
+      onCandleClose: () => {
+        if (this.lifecycle.state === 'running') void this.runStrategy('daily candle closed');
+      },
+      onTradingChange: () => this.publishSnapshot(),
+    });
+    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, settingsStore: this.settingsStore, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
+    const { clock, timers, utcOffset } = parts;
+    this.lifecycle = new BotLifecycle(this.symbol, clock, () => {
+      this.dailyRun.reschedule();
       this.publishSnapshot();
     });
-    this.settingsStore = options.dataDir ? new SettingsStore(options.dataDir, this.clock) : null;
-    const env = options.env ?? {};
-    const baseUrl = options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined);
-    this.session = new ExchangeSession({
-      apiKeys: this.apiKeys,
-      redisPassword: options.redisPassword,
-      clock: this.clock,
-      logger: this.logger,
-      env,
-      baseUrl,
-      streamUrl: options.exchangeStreamUrl !== undefined ? options.exchangeStreamUrl : streamUrlFrom(env, baseUrl),
-      timers: this.timers,
-      sleep: options.sleep,
+    this.dailyRun = new DailyRunSchedule({
+      clock,
+      timers,
+      utcOffset,
+      active: () => this.lifecycle.state === 'running',
+      runTime: () => this.settings.strategy.dailyRunTime,
+      run: () => this.runStrategy('daily run'),
     });
-    this.feeds = new MarketFeeds({
-      symbol: this.symbol,
-      source: () => this.session.client,
-      clock: this.clock,
-      timers: this.timers,
-      onChange: () => this.onMarketData(),
+    this.liveFills = new LiveFillPolling({
+      timers,
+      active: () => !!this.trading?.tracksLive || this.lifecycle.mode === 'live',
+      poll: async () => this.trading?.pollLiveFills().catch((error: Error) => this.logger.warn(`Could not read fills: ${error.message}`)),
     });
-    // Trading keeps a journal and a paper wallet on disk: it needs the data folder.
-    this.trading = options.dataDir
-      ? new TradingEngine({
-          dataDir: options.dataDir,
-          symbol: this.symbol,
-          clock: this.clock,
-          logger: this.logger,
-          client: () => this.session.client,
-          liveAccount: () => this.session.accountId,
-          settings: () => this.settings,
-          raiseAlert: (alert) => void this.raiseAlert(alert),
-          onChange: () => this.publishSnapshot(),
-          utcOffset: this.utcOffset,
-        })
-      : null;
-    this.feeds.onCandleClose(() => {
-      if (this.status.state === 'running') void this.runStrategy('daily candle closed');
-    });
-    // Dry-run is the default: live trading is only ever an explicit choice.
-    this.status = { state: 'stopped', mode: 'dry-run', symbol: this.symbol, since: this.clock.now(), reason: null };
+    this.marketAlerts = new MarketAlerts({ symbol: this.symbol, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
   }
 
   readonly handlers: CommandHandlers = {
     getSnapshot: async () => this.snapshot(),
     startBot: async () => {
-      const status = this.transition('startBot');
+      const status = this.lifecycle.transition('startBot');
       this.trading?.releaseKillSwitch();
       return status;
     },
-    pauseBot: async () => this.transition('pauseBot'),
+    pauseBot: async () => this.lifecycle.transition('pauseBot'),
     resumeBot: async () => {
-      const status = this.transition('resumeBot');
+      const status = this.lifecycle.transition('resumeBot');
       this.trading?.releaseKillSwitch();
       return status;
     },
     stopBot: async () => this.stop(),
     killSwitch: async () => {
-      const status = this.transition('killSwitch', 'Kill switch engaged: the bot’s open orders canceled, no new orders until you start or resume.');
+      const status = this.lifecycle.transition('killSwitch', 'Kill switch engaged: the bot’s open orders canceled, no new orders until you start or resume.');
       try {
+        // Trading that could not open yet (MEXC unreachable at start) is opened now: its open orders must be canceled too.
+        if (this.trading && !this.trading.ready) await this.trading.open(this.lifecycle.mode);
         await this.trading?.engageKillSwitch();
       } catch (error) {
         // No new orders go out either way; the user must know some may still be open.
@@ -197,18 +150,20 @@ export class BotService {
     },
     setMode: async (input) => this.setMode(input.mode, input.openOrders),
     runNow: async () => {
-      nextBotState('runNow', this.status.state);
-      return this.runStrategy('run now', runNowPlacesOrders(this.status.state));
+      this.lifecycle.check('runNow');
+      return this.runStrategy('run now', runNowPlacesOrders(this.lifecycle.state));
     },
     cancelOrder: async ({ id }) => {
       const before = this.snapshot().openOrders.find((o) => o.id === id);
       const order = await this.tradingOrFail().cancelOrder(id).catch((error: Error) => {
         throw new ContractFailure('INVALID_STATE', error instanceof ForeignOrderError ? error.message : `Could not cancel ${id}: ${error.message}`);
       });
-      return { ...(before ?? { clientOrderId: order.clientOrderId, side: order.side, type: order.type, price: order.price, amount: order.amount, time: order.timestamp, paper: order.id.startsWith('paper-'), placedByBot: true }), id: order.id, filled: order.filled, status: order.status };
+      // Only the bot's own orders can be canceled, so one missing from the last snapshot is the bot's.
+      return { ...(before ?? toContractOrder(order, { paper: order.id.startsWith('paper-'), placedByBot: true })), id: order.id, filled: order.filled, status: order.status };
     },
     cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all') }),
-    runBacktest: async (input) => this.backtest(input.days, input.initialUsdt),
+    runBacktest: async ({ days, initialUsdt }) =>
+      runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, onProgress: (progress) => this.emit('backtestProgress', progress) }),
     getTradeHistory: async () => {
       const trading = this.tradingOrFail();
       const pnl = trading.history().pnl(this.lastPrice());
@@ -217,10 +172,10 @@ export class BotService {
     exportTrades: async () => {
       const csv = this.tradingOrFail().history().toCsv();
       const date = new Date(this.clock.now()).toISOString().slice(0, 10);
-      return { fileName: `qrl-tray-bot-trades-${this.status.mode}-${date}.csv`, csv };
+      return { fileName: `qrl-tray-bot-trades-${this.lifecycle.mode}-${date}.csv`, csv };
     },
     resetPaperWallet: async ({ usdt }) => {
-      if (this.status.mode !== 'dry-run') throw new ContractFailure('INVALID_STATE', 'The paper wallet can only be reset in dry-run mode.');
+      if (this.lifecycle.mode !== 'dry-run') throw new ContractFailure('INVALID_STATE', 'The paper wallet can only be reset in dry-run mode.');
       await this.tradingOrFail().resetPaperWallet(usdt);
       const balances = this.snapshot().balances;
       if (!balances) throw new ContractFailure('INVALID_STATE', 'The paper wallet is not loaded yet.');
@@ -248,7 +203,7 @@ export class BotService {
   private async openTrading(): Promise<void> {
     if (!this.trading || this.trading.ready) return;
     try {
-      await this.trading.open(this.status.mode);
+      await this.trading.open(this.lifecycle.mode);
     } catch (error) {
       this.logger.warn(`Trading not ready yet: ${(error as Error).message}`);
     }
@@ -264,7 +219,7 @@ export class BotService {
   }
 
   /** A run that cannot happen or fails is never silent: the daily timer and the candle close have no one else to tell. */
-  private async runStrategy(trigger: string, placeOrders = this.status.state === 'running'): Promise<Decision> {
+  private async runStrategy(trigger: string, placeOrders = this.lifecycle.state === 'running'): Promise<Decision> {
     try {
       const decision = await this.tradingOrFail().runCycle(trigger, { placeOrders });
       this.publishSnapshot();
@@ -277,44 +232,19 @@ export class BotService {
     }
   }
 
-  /** While running: the daily run at the configured local time (the original's 09:00 cron). */
-  private scheduleDailyRun() {
-    if (this.dailyTimer) this.timers.clearTimeout(this.dailyTimer);
-    this.dailyTimer = null;
-    this.nextRunAt = null;
-    if (this.status.state !== 'running') return;
-    const at = nextDailyRun(this.clock.now(), this.settings.strategy.dailyRunTime, this.utcOffset);
-    this.nextRunAt = at;
-    this.dailyTimer = this.timers.setTimeout(async () => {
-      await this.runStrategy('daily run').catch(() => undefined);
-      this.scheduleDailyRun();
-    }, at - this.clock.now());
-  }
-
-  /** Live fills are read while live orders need tracking: live mode, or the bot's live orders kept open in dry-run. */
-  private scheduleLiveFillPolling() {
-    if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
-    this.liveFillTimer = null;
-    if (!this.trading?.tracksLive && this.status.mode !== 'live') return;
-    this.liveFillTimer = this.timers.setTimeout(async () => {
-      await this.trading?.pollLiveFills().catch((error: Error) => this.logger.warn(`Could not read fills: ${error.message}`));
-      this.scheduleLiveFillPolling();
-    }, LIVE_FILL_POLL_MS);
-  }
-
   /**
    * Switching mode never strands the bot's open orders silently: with any open
    * in the mode being left, the user chooses to cancel them or keep them
    * (tracked as before); orders the bot did not place are never touched.
    */
   private async setMode(mode: TradingMode, openOrders: OpenOrdersChoice | undefined): Promise<BotStatus> {
-    nextBotState('setMode', this.status.state);
-    if (mode === this.status.mode) return { ...this.status };
+    this.lifecycle.check('setMode');
+    if (mode === this.lifecycle.mode) return this.lifecycle.status;
     if (mode === 'live') {
       const check = await this.testConnection();
       if (!check.ok || !check.canTrade) throw new ContractFailure('INVALID_STATE', `Live mode needs API keys that can trade. ${check.message}`);
     }
-    const leaving = this.status.mode === 'live' ? 'live' : 'paper';
+    const leaving = this.lifecycle.mode === 'live' ? 'live' : 'paper';
     const open = this.trading?.ready ? this.trading.countOpenOwnOrders(leaving) : 0;
     if (open > 0 && !openOrders) {
       throw new ContractFailure('INVALID_STATE', `The bot has ${open} open ${leaving} order(s). Choose to cancel them or to keep them (they stay tracked) before switching mode.`);
@@ -326,70 +256,34 @@ export class BotService {
     } else if (open > 0) {
       whatHappened = ` ${open} open ${leaving} order(s) of the bot kept, and still tracked.`;
     }
-    this.status = { ...this.status, mode, since: this.clock.now(), reason: mode === 'live' ? 'Live trading confirmed by the user.' : null };
+    this.lifecycle.switchMode(mode, mode === 'live' ? 'Live trading confirmed by the user.' : null);
     if (this.trading?.ready) await this.trading.setMode(mode);
     else if (this.trading) await this.openTrading();
-    this.scheduleLiveFillPolling();
+    this.liveFills.reschedule();
     this.raiseAlert({
       severity: mode === 'live' ? 'critical' : 'info',
       kind: 'mode',
       message: (mode === 'live' ? 'LIVE trading is on: orders now use real money.' : 'Back to dry-run: orders are simulated.') + whatHappened,
     });
     this.publishSnapshot();
-    return { ...this.status };
+    return this.lifecycle.status;
   }
 
   /** Stopping waits for a strategy run in flight: the state says "stopping" meanwhile. */
   private async stop(): Promise<BotStatus> {
-    const to = this.transition('stopBot');
+    const to = this.lifecycle.transition('stopBot');
     if (to.state === 'stopping') {
       await this.trading?.idle();
-      this.setState('stopped', null);
+      this.lifecycle.settle('stopped', null);
     }
-    return { ...this.status };
-  }
-
-  private async backtest(days: number, initialUsdt: string): Promise<BacktestResult> {
-    const client = this.session.client;
-    const settings = this.settings;
-    let market;
-    let rows;
-    try {
-      market = marketInfoFromCcxt((await client.market(this.symbol))!);
-      rows = await client.fetchOHLCV(this.symbol, '1d', { limit: Math.min(1000, days + settings.strategy.emaSlow) });
-    } catch (error) {
-      throw new ContractFailure('INVALID_STATE', `History is unavailable right now: ${(error as Error).message}`);
-    }
-    const candles = rows.filter((c) => c.every((v) => typeof v === 'number')) as unknown as OHLCV[];
-    const startAt = candles[Math.max(0, candles.length - days)]?.[0];
-    let runId = '';
-    const report = runBacktest({
-      candles,
-      params: settings.strategy,
-      risk: settings.risk,
-      market,
-      initialUsdt,
-      startAt,
-      onProgress: (done, total) => this.emit('backtestProgress', { runId, done, total }),
-    });
-    runId = report.runId;
-    return {
-      runId: report.runId,
-      from: report.from,
-      to: report.to,
-      trades: report.trades.map((t) => ({ time: t.time, side: t.side, price: t.price, amount: t.amount, cost: t.cost, fee: t.fee, reason: t.reason })),
-      finalEquityUsdt: report.finalEquityUsdt,
-      pnlUsdt: report.pnlUsdt,
-      maxDrawdownPercent: report.maxDrawdownPercent,
-      equity: report.equity,
-    };
+    return this.lifecycle.status;
   }
 
   /** Quit, logoff, shutdown: stop the timers, let a run in flight finish its journal writes (each is fsync'd), let go of the cache. */
   async close(): Promise<void> {
     this.feeds.stop();
-    if (this.dailyTimer) this.timers.clearTimeout(this.dailyTimer);
-    if (this.liveFillTimer) this.timers.clearTimeout(this.liveFillTimer);
+    this.dailyRun.stop();
+    this.liveFills.stop();
     await this.trading?.idle();
     await this.session.close();
   }
@@ -416,23 +310,19 @@ export class BotService {
 
   snapshot(): Snapshot {
     const ticker = this.feeds.ticker.state();
-    const book = this.feeds.orderBook.state();
-    const market = ticker.value && ticker.fetchedAt !== null ? toMarketSummary(ticker.value, this.precision, ticker.fetchedAt, ticker.stale) : null;
-    const trading = this.trading?.ready
-      ? this.trading.view(market?.last ?? null, ticker.fetchedAt ?? this.clock.now(), ticker.stale)
-      : { balances: null, openOrders: [], recentFills: [], pnl: null };
-    return {
+    return buildSnapshot({
       version: this.version,
-      time: this.clock.now(),
-      status: { ...this.status },
-      nextRunAt: this.nextRunAt,
-      lastDecision: this.trading?.decision ?? null,
-      market,
-      orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, this.precision, 20, book.fetchedAt, book.stale) : null,
-      ...trading,
+      now: this.clock.now(),
+      status: this.lifecycle.status,
+      nextRunAt: this.dailyRun.nextRunAt,
+      market: this.marketSummary.of(ticker, this.precision.value),
+      ticker,
+      book: this.feeds.orderBook.state(),
+      precision: this.precision.value,
+      trading: this.trading,
       alerts: this.alerts.recent(),
       apiHealth: this.session.client.health(),
-    };
+    });
   }
 
   /** Raise an alert to every listener (page, tray, notifications); null when it repeats a recent one. */
@@ -447,7 +337,7 @@ export class BotService {
     // Orders may have filled or been sent while asleep: settle every unfinished intent first.
     if (this.trading?.ready) await this.trading.reconcile().then(() => this.trading?.refresh()).catch((error: Error) => this.logger.warn(`Reconcile after resume: ${error.message}`));
     // A timer armed before sleep may fire late or not at all: arm the daily run afresh.
-    this.scheduleDailyRun();
+    this.dailyRun.reschedule();
     this.publishSnapshot();
   }
 
@@ -460,7 +350,7 @@ export class BotService {
   private async candles(timeframe: Candles['timeframe'], limit: number): Promise<Candles> {
     try {
       const rows = await this.session.client.fetchOHLCV(this.symbol, timeframe, { limit });
-      return { timeframe, candles: toCandles(rows, this.precision), fetchedAt: this.clock.now(), stale: false };
+      return { timeframe, candles: toCandles(rows, this.precision.value), fetchedAt: this.clock.now(), stale: false };
     } catch (error) {
       throw new ContractFailure('INVALID_STATE', `Candles are unavailable right now: ${(error as Error).message}`);
     }
@@ -478,56 +368,23 @@ export class BotService {
     await this.session.rebuild(saved);
     this.settingsListeners.forEach((listener) => listener(saved));
     // A new daily run time takes effect now, not at the next pause/resume.
-    this.scheduleDailyRun();
+    this.dailyRun.reschedule();
     this.publishSnapshot();
     return saved;
   }
 
+  /** Each market update: precision, trading's opening, paper fills, the market alerts, one snapshot. */
   private onMarketData() {
-    void this.loadPrecision();
+    void this.precision.load(this.session.client, this.symbol);
     void this.openTrading();
-    const bookState = this.feeds.orderBook.state();
-    const tickerState = this.feeds.ticker.state();
-    if (this.trading?.ready && !bookState.stale && bookState.value) {
+    const book = this.feeds.orderBook.state();
+    const ticker = this.feeds.ticker.state();
+    if (this.trading?.ready && !book.stale && book.value) {
       void this.trading
-        .onMarket({ bids: bookState.value.bids.map(([p, a]) => [String(p), String(a)] as const), asks: bookState.value.asks.map(([p, a]) => [String(p), String(a)] as const), last: tickerState.value?.last != null ? String(tickerState.value.last) : null })
+        .onMarket({ bids: book.value.bids.map(([p, a]) => [String(p), String(a)] as const), asks: book.value.asks.map(([p, a]) => [String(p), String(a)] as const), last: ticker.value?.last != null ? String(ticker.value.last) : null })
         .catch((error: Error) => this.logger.warn(`Paper fills: ${error.message}`));
     }
-    const ticker = this.feeds.ticker.state();
-    const summary = ticker.value && ticker.fetchedAt !== null ? toMarketSummary(ticker.value, this.precision, ticker.fetchedAt, ticker.stale) : null;
-    if (summary) {
-      for (const alert of this.priceAlerts.check(this.settings.priceAlerts, this.symbol, summary.last, summary.change24hPercent)) this.raiseAlert(alert);
-    }
-    const breaker = this.session.client.breaker.state;
-    if (breaker !== this.lastBreakerState) {
-      this.lastBreakerState = breaker;
-      if (breaker === 'open') this.raiseAlert({ severity: 'warning', kind: 'breaker', message: `MEXC is failing (${this.session.client.metrics.lastError ?? 'no answer'}): requests paused, data may be stale.` });
-      else if (breaker === 'closed') this.logger.info('MEXC answers again: circuit closed.');
-    }
-    this.publishSnapshot();
-  }
-
-  private precisionLoaded = false;
-  private async loadPrecision() {
-    if (this.precisionLoaded) return;
-    try {
-      const market = await this.session.client.market(this.symbol);
-      const decimals = (step: number | undefined, fallback: number) => (step ? Math.max(0, Math.round(-Math.log10(step))) : fallback);
-      this.precision = { price: decimals(market?.precision?.price, FALLBACK_PRECISION.price), amount: decimals(market?.precision?.amount, FALLBACK_PRECISION.amount) };
-      this.precisionLoaded = true;
-    } catch {
-      // keep the fallback; the next market update tries again
-    }
-  }
-
-  private transition(command: LifecycleCommand, reason: string | null = null): BotStatus {
-    this.setState(nextBotState(command, this.status.state), reason);
-    return { ...this.status };
-  }
-
-  private setState(state: BotState, reason: string | null) {
-    if (state !== this.status.state || reason !== null) this.status = { ...this.status, state, since: this.clock.now(), reason };
-    this.scheduleDailyRun();
+    this.marketAlerts.check(this.marketSummary.of(ticker, this.precision.value), this.settings.priceAlerts, this.session.client);
     this.publishSnapshot();
   }
 
