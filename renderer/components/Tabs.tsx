@@ -23,9 +23,10 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, idPre
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const next = nextIndexForKey(event.key, index, items.length);
-    if (next === null) return;
+    const item = next === null ? undefined : items[next];
+    if (next === null || item === undefined) return;
     event.preventDefault();
-    onSelect(items[next].id);
+    onSelect(item.id);
     refs.current[next]?.focus();
   };
   return (

@@ -14,7 +14,7 @@ describe('chart data', () => {
   it('hands the library ascending, unique times in seconds', () => {
     const out = toChartCandles([candle(2000, '1.5'), candle(1000, '1.2'), candle(2000, '1.6')]);
     expect(out.map((point) => point.time)).toEqual([1, 2]);
-    expect(out[0].close).toBe(1.2);
+    expect(out[0]?.close).toBe(1.2);
   });
 
   it('orders line points the same way', () => {

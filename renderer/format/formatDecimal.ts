@@ -18,7 +18,7 @@ export function formatDecimal(value: string | null | undefined, digits?: number)
   const rounded = digits === undefined ? value : roundDecimal(value, digits);
   const match = DECIMAL.exec(rounded);
   if (!match) return rounded;
-  const [, sign, int, frac] = match;
+  const [, sign, int = '', frac] = match;
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign === '-' ? '−' : ''}${grouped}${frac !== undefined ? '.' + frac : ''}`;
 }

@@ -21,7 +21,7 @@ describe('store reducers', () => {
   it('caps the alert list', () => {
     const many = Array.from({ length: MAX_ALERTS + 10 }, (_, index) => alert(`a${index}`, index));
     expect(mergeAlerts([], many)).toHaveLength(MAX_ALERTS);
-    expect(mergeAlerts([], many)[0].id).toBe(`a${MAX_ALERTS + 9}`);
+    expect(mergeAlerts([], many)[0]?.id).toBe(`a${MAX_ALERTS + 9}`);
   });
 
   it('puts the newest log line first', () => {

@@ -117,7 +117,7 @@ function BacktestResultPanels({ result }: { result: BacktestResult }) {
           <dt>Trades</dt>
           <dd data-testid="bt-trade-count">{result.trades.length}</dd>
         </dl>
-        {result.equity.length > 1 ? (
+        {first && result.equity.length > 1 ? (
           <Suspense fallback={<p className="panel-state loading">Loading chart…</p>}>
           <EquityChartView
             label="Backtest equity curve in USDT"

@@ -191,7 +191,11 @@ export class FakeEngine {
       return this.snapshot().status;
     },
     runNow: async () => ({ time: this.now(), action: 'hold', reason: 'No signal.' }),
-    cancelOrder: async ({ id }) => ({ ...this.snapshot().openOrders[0], id, status: 'canceled' }),
+    cancelOrder: async ({ id }) => {
+      const [order] = this.snapshot().openOrders;
+      if (!order) throw new ContractFailure('INVALID_STATE', 'No open order to cancel.');
+      return { ...order, id, status: 'canceled' };
+    },
     cancelAllOrders: async () => ({ canceled: 1 }),
     getCandles: async ({ timeframe, limit }) => ({
       timeframe,
@@ -223,13 +227,15 @@ export class FakeEngine {
           fee: '0.2',
           reason: index % 2 ? 'Close crossed below EMA20 by 2 %.' : 'Close crossed above EMA20 by 2 %.',
         }));
+      const [firstCandle, lastCandle, lastPoint] = [candles[0], candles.at(-1), equityPoints.at(-1)];
+      if (!firstCandle || !lastCandle || !lastPoint) throw new ContractFailure('INVALID_PAYLOAD', 'A backtest needs at least one day.');
       const result: BacktestResult = {
         runId,
-        from: candles[0].time,
-        to: candles[candles.length - 1].time,
+        from: firstCandle.time,
+        to: lastCandle.time,
         trades,
-        finalEquityUsdt: equityPoints[equityPoints.length - 1].equityUsdt,
-        pnlUsdt: fixed(Number(equityPoints[equityPoints.length - 1].equityUsdt) - Number(initialUsdt), 2),
+        finalEquityUsdt: lastPoint.equityUsdt,
+        pnlUsdt: fixed(Number(lastPoint.equityUsdt) - Number(initialUsdt), 2),
         maxDrawdownPercent: '18.42',
         equity: equityPoints,
       };

@@ -20,8 +20,8 @@ export function getAt(value: unknown, path: Path): unknown {
 
 /** A copy of `value` with `path` set to `next`; untouched branches are shared. */
 export function setAt<T>(value: T, path: Path, next: unknown): T {
-  if (path.length === 0) return next as T;
   const [head, ...rest] = path;
+  if (head === undefined) return next as T;
   if (Array.isArray(value)) {
     const copy = [...value];
     copy[head as number] = setAt(copy[head as number], rest, next);

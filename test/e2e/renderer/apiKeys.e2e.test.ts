@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
     // It travelled once, one way: renderer → engine, in the saveApiKeys request.
     const carrying = sent.filter((frame) => frame.includes(SECRET));
     expect(carrying).toHaveLength(1);
-    expect(JSON.parse(carrying[0])).toMatchObject({ command: 'saveApiKeys' });
+    expect(JSON.parse(carrying[0]!)).toMatchObject({ command: 'saveApiKeys' });
     await page.close();
   });
 
