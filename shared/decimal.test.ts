@@ -81,7 +81,7 @@ describe('Decimal', () => {
   });
 });
 
-describe('rounding as ccxt mexc does (mexc-ccxt.md §3)', () => {
+describe('rounding as ccxt mexc does (ccxt\'s mexc.js)', () => {
   it('truncates amounts to the step: 25.123 → 25.12', () => {
     expect(amountToPrecision('25.123', '0.01').toString()).toBe('25.12');
     expect(amountToPrecision('25.129', '0.01').toString()).toBe('25.12');

@@ -262,7 +262,7 @@ export function decimalsOfStep(step: DecimalLike): number {
 
 /**
  * A price as ccxt's mexc sends it: rounded half-up to the tick
- * (Exchange.priceToPrecision, ROUND in TICK_SIZE mode; mexc-ccxt.md §3).
+ * (Exchange.priceToPrecision, ROUND in TICK_SIZE mode; ccxt's mexc.js).
  */
 export function priceToPrecision(price: DecimalLike, tick: DecimalLike): Decimal {
   return Decimal.from(price).roundToStep(tick, 'half-up');

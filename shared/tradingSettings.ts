@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import { Decimal } from './decimal';
 
-/** MEXC's cap on live orders per account (mexc-spot-v3.md §2.3). */
+/** MEXC's cap on live orders per account (MEXC's Spot v3 docs, limits). */
 export const MEXC_MAX_OPEN_ORDERS = 500;
-/** MEXC serves at most 1000 klines per request (mexc-spot-v3.md §4.1). */
+/** MEXC serves at most 1000 klines per request (MEXC's Spot v3 docs, market data). */
 export const MEXC_MAX_KLINES = 1000;
 
 const placesOk = (value: number, places: number) => Number.isFinite(value) && Decimal.from(value).decimalPlaces <= places;

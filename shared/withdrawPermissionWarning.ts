@@ -1,7 +1,7 @@
 /**
  * What the page and the alert say about a key that can withdraw: the app never
  * withdraws, so a leaked key should not be able to either (issue 14; MEXC's key
- * permissions and IP binding: mexc-spot-v3.md §1.5).
+ * permissions and IP binding: MEXC's Spot v3 docs, API key permissions).
  */
 export const WITHDRAW_PERMISSION_WARNING =
   'These API keys can withdraw funds, and this app never needs that. At MEXC → Account → API Management, ' +

@@ -1,7 +1,7 @@
 import { dec, type Dec } from './Decimal';
 import type { SimOrder, SimTrade } from './MatchingEngine';
 
-/** MEXC's key permissions (mexc-spot-v3.md §1.5); withdrawal is one a key for this app should never hold. */
+/** MEXC's key permissions (MEXC's Spot v3 docs, API key permissions); withdrawal is one a key for this app should never hold. */
 export type Permission = 'SPOT_ACCOUNT_READ' | 'SPOT_ACCOUNT_WRITE' | 'SPOT_DEAL_READ' | 'SPOT_DEAL_WRITE' | 'SPOT_WITHDRAW_READ' | 'SPOT_WITHDRAW_WRITE';
 export const READ_ONLY: Permission[] = ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ'];
 export const TRADING: Permission[] = ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE'];

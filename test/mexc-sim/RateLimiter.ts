@@ -18,7 +18,7 @@ const MAX_BAN_MS = 3 * 86_400_000;
 /**
  * MEXC's limits: 500 weight per 10 s, counted per IP and per account (UID),
  * fixed windows; 429 with Retry-After when over, and a 418 ban for a client
- * that keeps going (mexc-spot-v3.md §2.1–2.2).
+ * that keeps going (MEXC's Spot v3 docs, limits).
  */
 export class RateLimiter {
   private readonly used = new Map<string, { window: number; weight: number }>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sign, splitSignature, verifySignature } from './Signature';
 
-// mexc-spot-v3.md §1.3: the doc's own keys; "Example 1"'s 323c96… is wrong and not used.
+// MEXC's Spot v3 docs, signed endpoints: the doc's own keys; "Example 1"'s 323c96… is wrong and not used.
 const secret = '45d0b3c26f2644f19bfb98b07741b2f5';
 
 describe('MEXC signature test vectors', () => {

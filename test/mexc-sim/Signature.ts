@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * MEXC's signature: lowercase hex HMAC-SHA256 over the exact bytes of the
  * query string concatenated with the body (no '&' between), with the
- * `signature` parameter itself left out (mexc-spot-v3.md §1.3).
+ * `signature` parameter itself left out (MEXC's Spot v3 docs, signed endpoints).
  */
 export function sign(secret: string, totalParams: string): string {
   return createHmac('sha256', secret).update(totalParams).digest('hex');

@@ -1,4 +1,4 @@
-/** MEXC's error codes and messages as the simulator answers them (mexc-spot-v3.md §5). */
+/** MEXC's error codes and messages as the simulator answers them (MEXC's Spot v3 docs, error codes). */
 export const MEXC_ERRORS = {
   apiKeyRequired: { status: 400, code: 400, msg: 'api key required' },
   invalidAccessKey: { status: 400, code: 10072, msg: 'Api key info invalid' },

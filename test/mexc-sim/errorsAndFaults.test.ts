@@ -6,7 +6,7 @@ import { simClient } from './simClient';
 
 const START = Date.UTC(2026, 10, 25, 1, 0, 0);
 
-describe('every error path maps to the ccxt class mexc-ccxt.md §4 lists', () => {
+describe('every error path maps to the ccxt class that ccxt\'s mexc.js error map gives it', () => {
   let sim: MexcSim;
   beforeEach(async () => {
     sim = await startMexcSim({ startTime: START, enforceRateLimit: false });

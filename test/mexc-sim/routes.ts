@@ -17,7 +17,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  /** IP weight (mexc-spot-v3.md §2.4); a function when it depends on the params */
+  /** IP weight (MEXC's Spot v3 docs, endpoint weights); a function when it depends on the params */
   weight: number | ((params: URLSearchParams) => number);
   /** UID weight where MEXC states one */
   uidWeight?: number;

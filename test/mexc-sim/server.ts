@@ -64,7 +64,7 @@ async function handle(sim: SimState, request: IncomingMessage, response: ServerR
 
   if (!route) return sendJson(response, 404, { code: 404, msg: 'Not Found' }, log);
 
-  // Query values win over body values with the same name (mexc-spot-v3.md §1.2); GET reads the query only.
+  // Query values win over body values with the same name (MEXC's Spot v3 docs, request formats); GET reads the query only.
   const params = new URLSearchParams(method === 'GET' ? '' : isForm(body) ? body : '');
   for (const [name, value] of new URLSearchParams(rawQuery)) params.set(name, value);
 
@@ -98,7 +98,7 @@ async function handle(sim: SimState, request: IncomingMessage, response: ServerR
   }
 }
 
-/** MEXC's order of checks (mexc-spot-v3.md §7): key, timestamp window, recvWindow, signature, permission. */
+/** MEXC's order of checks (MEXC's Spot v3 docs, signed endpoints): key, timestamp window, recvWindow, signature, permission. */
 function authenticate(sim: SimState, route: Route, header: string | undefined, key: ApiKey | null, rawQuery: string, body: string, now: number): ApiKey {
   if (!header) throw MexcError.of('apiKeyRequired');
   if (!key) throw MexcError.of('invalidAccessKey');

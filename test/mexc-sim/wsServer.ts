@@ -9,7 +9,7 @@ import { publicTrades } from './routes';
 import type { SimState } from './SimState';
 import { findSymbol, type SymbolSpec } from './symbols';
 
-/** MEXC ignores subscriptions beyond 30 per connection (mexc-spot-v3.md §6.1). */
+/** MEXC ignores subscriptions beyond 30 per connection (MEXC's Spot v3 docs, WebSocket). */
 const MAX_SUBSCRIPTIONS = 30;
 /** Standalone (real clock) runs push on this beat; a virtual clock pushes on each move. */
 const REAL_CLOCK_PUSH_MS = 500;
@@ -54,7 +54,7 @@ export interface SimWebSocket {
 }
 
 /**
- * MEXC's Spot WebSocket (mexc-spot-v3.md §6): JSON control frames
+ * MEXC's Spot WebSocket (MEXC's Spot v3 docs, WebSocket): JSON control frames
  * (SUBSCRIPTION, UNSUBSCRIPTION, PING), binary protobuf pushes of the
  * book ticker, aggregated deals, limit depth and, on a `?listenKey=`
  * connection, the private account channel. Pushes follow the simulator's
@@ -177,7 +177,7 @@ function accountFor(sim: SimState, listenKey: string): Account | null {
   return expiry && expiry.validUntil >= sim.clock.now() ? expiry.account : null;
 }
 
-/** Channel names as MEXC spells them (mexc-spot-v3.md §6.4); symbols must be uppercase. */
+/** Channel names as MEXC spells them (MEXC's Spot v3 docs, WebSocket channels); symbols must be uppercase. */
 function parseChannel(name: string, isPrivate: boolean): Channel | null {
   if (name === 'spot@private.account.v3.api.pb') return isPrivate ? { kind: 'account' } : null;
   let match = /^spot@public\.aggre\.bookTicker\.v3\.api\.pb@(100ms|10ms)@([A-Z0-9]+)$/.exec(name);

@@ -13,7 +13,7 @@ export interface HttpErrorDetails {
 /**
  * ccxt's mexc, spot only. mexc.fetchMarkets() also loads swap markets from
  * the contract API (`options.fetchMarkets.types` is never read), which costs a
- * slow, rate-limited call we never use: skip it (mexc-ccxt.md §1).
+ * slow, rate-limited call we never use: skip it (ccxt's mexc.js).
  */
 export class SpotOnlyMexc extends ccxt.mexc {
   override async fetchSwapMarkets(_params = {}): Promise<Market[]> {
@@ -22,7 +22,7 @@ export class SpotOnlyMexc extends ccxt.mexc {
 
   /**
    * ccxt drops the response headers when it throws; keep the HTTP status and
-   * Retry-After (seconds, sent with 429 and 418: mexc-spot-v3.md §2.2) on the
+   * Retry-After (seconds, sent with 429 and 418: MEXC's Spot v3 docs, limits) on the
    * error itself, so concurrent requests cannot mix them up.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ccxt types this method's arguments as any
@@ -58,7 +58,7 @@ export interface MexcExchangeOptions {
 }
 
 /**
- * MEXC error codes ccxt leaves unmapped or maps too coarsely (mexc-ccxt.md §4),
+ * MEXC error codes ccxt leaves unmapped or maps too coarsely (ccxt's mexc.js error map),
  * so each becomes the right ccxt class and the classifier sees a transient or
  * permanent error rather than a plain ExchangeError.
  */

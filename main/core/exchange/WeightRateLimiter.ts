@@ -14,7 +14,7 @@ export interface WeightRateLimiterOptions {
 type Scope = 'ip' | 'account';
 
 /**
- * Client side of MEXC's limit (mexc-spot-v3.md §2.1): at most 500 weight in
+ * Client side of MEXC's limit (MEXC's Spot v3 docs, limits): at most 500 weight in
  * any 10 s, one pool per IP and one per account. A sliding window, so however
  * MEXC aligns its fixed windows none of them can see more than the budget.
  * Requests are admitted in order; each waits until it fits in both pools; a

@@ -5,7 +5,7 @@ import type { HttpErrorDetails } from './SpotOnlyMexc';
  * - transient: the request did not happen or may be repeated safely (network, timeout, 5xx, 429, 418);
  * - permanent: the request itself is wrong (auth, permission, params, funds, symbol): never retry;
  * - unknown-outcome: a write that may or may not have been executed (MEXC: "5XX … the execution
- *   status is unknown", mexc-spot-v3.md §1.1): reconcile by clientOrderId, never resend blind.
+ *   status is unknown", MEXC's Spot v3 docs, HTTP status codes): reconcile by clientOrderId, never resend blind.
  */
 export type ErrorClass = 'transient' | 'permanent' | 'unknown-outcome';
 

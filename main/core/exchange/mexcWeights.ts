@@ -1,5 +1,5 @@
 /**
- * MEXC's documented request weights (mexc-spot-v3.md §2.4), keyed by method
+ * MEXC's documented request weights (MEXC's Spot v3 docs, endpoint weights), keyed by method
  * and ccxt's implicit path. The limiter charges these, not ccxt's coarser
  * costs (ccxt charges a ticker 25 where MEXC counts 1). A signed request
  * counts against the account (UID) pool as well as the IP pool (§2.1).
@@ -38,7 +38,7 @@ export const MEXC_WEIGHTS: Record<string, { ip: number; uid?: number; signed?: b
   'DELETE userDataStream': { ip: 1, signed: true },
 };
 
-/** 500 weight per 10 s, per IP and per account (mexc-spot-v3.md §2.1). */
+/** 500 weight per 10 s, per IP and per account (MEXC's Spot v3 docs, limits). */
 export const MEXC_LIMIT = { windowMs: 10_000, maxWeight: 500 } as const;
 
 export interface RequestWeight {

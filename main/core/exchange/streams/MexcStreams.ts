@@ -2,9 +2,9 @@ import type { Clock, TimerHandle, Timers } from '../../clock';
 import type { AccountBody, BookTickerBody, DealBody, LimitDepthBody, PushFrame } from './mexcPushProto';
 import { StreamConnection } from './StreamConnection';
 
-/** MEXC's production WebSocket (mexc-spot-v3.md §6.1). */
+/** MEXC's production WebSocket (MEXC's Spot v3 docs, WebSocket). */
 export const MEXC_WS_URL = 'wss://wbs-api.mexc.com/ws';
-/** A listenKey lives 60 min; renew it every 30 (mexc-spot-v3.md §4.3). */
+/** A listenKey lives 60 min; renew it every 30 (MEXC's Spot v3 docs, user data streams). */
 export const LISTEN_KEY_RENEW_MS = 30 * 60_000;
 /** The public trades kept per symbol: more than any view shows. */
 const DEALS_KEPT = 200;

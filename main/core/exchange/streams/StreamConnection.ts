@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { TimerHandle, Timers } from '../../clock';
 import { decodePush, type PushFrame } from './mexcPushProto';
 
-/** MEXC closes a connection that sends nothing for 60 s (mexc-spot-v3.md §6.1): ping well inside that. */
+/** MEXC closes a connection that sends nothing for 60 s (MEXC's Spot v3 docs, WebSocket): ping well inside that. */
 export const STREAM_PING_MS = 20_000;
 /** No answer to a ping for this long: the connection is dead even if TCP has not noticed. */
 const STREAM_SILENCE_MS = 45_000;

@@ -2,7 +2,7 @@ import protobuf from 'protobufjs';
 
 /**
  * The part of MEXC's push schema (github.com/mexcdevelop/websocket-proto,
- * mexc-spot-v3.md §6.3) this app subscribes to, field numbers as MEXC's
+ * MEXC's Spot v3 docs, WebSocket protobuf) this app subscribes to, field numbers as MEXC's
  * .proto files and ccxt's compiled decoder have them. Bodies of other
  * channels are skipped as unknown fields.
  */
