@@ -26,14 +26,14 @@ export function ModeSection() {
   const choiceMissing = leftOpen > 0 && openOrders === null;
   const choice = leftOpen > 0 && openOrders ? { openOrders } : {};
   const openOrdersChoice = leftOpen > 0 && (
-    <fieldset className="open-orders-choice" data-testid="open-orders-choice">
+    <fieldset className="radio-row open-orders-choice" data-testid="open-orders-choice">
       <legend>
         The bot has {leftOpen} open {mode === 'dry-run' ? 'paper' : 'live'} order{leftOpen === 1 ? '' : 's'}. When switching:
       </legend>
-      <label>
+      <label className="radio">
         <input type="radio" name="open-orders" checked={openOrders === 'cancel'} onChange={() => setOpenOrders('cancel')} /> cancel {leftOpen === 1 ? 'it' : 'them'}
       </label>
-      <label>
+      <label className="radio">
         <input type="radio" name="open-orders" checked={openOrders === 'keep'} onChange={() => setOpenOrders('keep')} /> keep {leftOpen === 1 ? 'it' : 'them'} open (still tracked and shown)
       </label>
     </fieldset>

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimMexcClient } from '../../support/createSimMexcClient';
 import { launchChromium } from '../../support/launchChromium';
 import { VirtualTime } from '../../support/VirtualTime';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
@@ -138,6 +139,50 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await shoot(page, 'journey-history');
     await page.getByRole('tab', { name: 'Dashboard' }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.close();
+  }, 60_000);
+
+  it("the bot's orders and one placed by hand: a mode switch asks about the bot's, the other is marked and left alone", async ({ skip }) => {
+    const missing = await missingEngineFeature(engine, 'live-mode');
+    if (missing) skip(missing);
+    const { client: byHand } = createSimMexcClient(engine.sim, { keys: { apiKey: API_KEY, secret: SECRET } });
+    await byHand.createOrder({ symbol: 'QRL/USDT', type: 'limit', side: 'buy', amount: 600, price: 0.01, clientOrderId: 'placed-by-hand-1' });
+    byHand.close();
+    const page = await open();
+    // A buy 10 % under the market: it rests on the (paper) book.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('Price offset').fill('0.9');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.locator('.save-state').textContent()).toBe('Saved');
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    if ((await page.getByTestId('bot-state').textContent()) !== 'Running') await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Run strategy now' }).click();
+    await expect.poll(() => page.getByTestId('orders-panel').getByRole('button', { name: /^Cancel buy order/ }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel(/to switch to live trading/).fill('LIVE');
+    const goLive = page.getByRole('button', { name: 'Switch to live trading' });
+    expect(await page.getByTestId('open-orders-choice').textContent()).toMatch(/The bot has \d+ open paper orders?/);
+    expect(await goLive.isDisabled(), 'the switch waits for a choice about the open orders').toBe(true);
+    await page.getByLabel(/keep (it|them) open/).check();
+    await shoot(page, 'journey-mode-switch-open-orders-choice');
+    await goLive.click();
+    await expect.poll(() => page.getByTestId('live-banner').count()).toBe(1);
+
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    const orders = page.getByTestId('orders-panel');
+    await expect.poll(() => orders.getByText('not placed by the bot').count(), { timeout: 30_000 }).toBe(1);
+    expect(await orders.locator('tr', { hasText: 'not placed by the bot' }).getByRole('button').count(), 'no cancel offered for an order the bot did not place').toBe(0);
+    expect(await orders.getByText('paper', { exact: true }).count(), 'the kept paper order is still shown').toBeGreaterThan(0);
+    await shoot(page, 'journey-own-and-hand-made-orders');
+
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByRole('button', { name: 'Evaluate strategy now' }).click();
+    await expect.poll(() => page.getByTestId('last-decision').textContent()).toMatch(/Preview \(no order\)|Hold/);
+    await shoot(page, 'journey-stopped-run-is-a-preview');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Switch back to dry-run' }).click();
+    await expect.poll(() => page.getByTestId('live-banner').count()).toBe(0);
     await page.close();
   }, 60_000);
 
