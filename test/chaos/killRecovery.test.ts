@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,39 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../main/core/trading/Journal';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { mulberry32 } from '../support/hostilePayloads';
+import { runUntilMarker } from '../support/runUntilMarker';
 
 const ITERATIONS = Number(process.env.KILL_ITERATIONS ?? 100);
 const KEYS = { apiKey: 'mx0vKILLKEY000001', secret: 'kill-secret-0123456789abcdef' };
 const killPoints = ['BEFORE_JOURNAL', 'JOURNALED', 'ACCEPTED', 'FILLED', 'RECORDED', 'RECONCILED'] as const;
 
 /** Runs the worker until it prints a line starting with `killAt`, then kill -9; or to the end. */
-function runWorker(script: string, sim: MexcSim, dataDir: string, firstId: number, killAt: string | null): Promise<{ killed: boolean; lines: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, sim.url, dataDir, KEYS.apiKey, KEYS.secret, String(firstId), '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let killed = false;
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        lines.push(line);
-        if (!killed && killAt && line.startsWith(killAt)) {
-          killed = true;
-          child.kill('SIGKILL');
-        }
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed, lines });
-      else reject(new Error(`worker exited ${code}: ${stderr.slice(-500)}`));
-    });
-  });
+function runWorker(script: string, sim: MexcSim, dataDir: string, firstId: number, killAt: string | null) {
+  return runUntilMarker(script, [sim.url, dataDir, KEYS.apiKey, KEYS.secret, String(firstId), '3'], killAt);
 }
 
 describe('kill -9 at random points of live placement', () => {

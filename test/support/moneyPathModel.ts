@@ -248,6 +248,12 @@ async function checkInvariants(model: Model, real: Real, context: StepContext): 
   real.known = new Set(truth.map(key));
 }
 
+/** A new engine starts stopped, in dry-run, whatever the one before was doing. */
+function startsAfresh(model: Model) {
+  model.state = 'stopped';
+  model.mode = 'dry-run';
+}
+
 /** Each step: the step itself, then every invariant; a failure prints the steps that led there. */
 abstract class Step implements fc.AsyncCommand<Model, Real> {
   check(_model: Readonly<Model>): boolean {
@@ -387,8 +393,7 @@ class Restart extends Step {
   }
   async act(model: Model, { engine }: Real) {
     await engine.restart({ crash: this.crash });
-    model.state = 'stopped';
-    model.mode = 'dry-run';
+    startsAfresh(model);
     expect(engine.service.snapshot().status).toMatchObject({ state: 'stopped', mode: 'dry-run' });
   }
   toString() {
@@ -415,8 +420,7 @@ class KillChild extends Step {
     coverage.childRuns += 1;
     if (run.killed) coverage.kills[this.killAt] = (coverage.kills[this.killAt] ?? 0) + 1;
     await engine.restart({ crash: true });
-    model.state = 'stopped';
-    model.mode = 'dry-run';
+    startsAfresh(model);
   }
   toString() {
     return `engine in a child process (${this.live ? 'live' : 'dry-run'}), kill -9 at ${this.killAt}`;
@@ -482,8 +486,7 @@ class DamageFile extends Step {
       writeFileSync(file, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
     }
     await engine.restart({ crash: true });
-    model.state = 'stopped';
-    model.mode = 'dry-run';
+    startsAfresh(model);
     await engine.time.advance(MINUTE); // a start that met a fault opens trading on the next market update
     // I6: every damaged file is kept (aside, or in place for an append-only log) and the user is told.
     const alerts = engine.alerts.slice(context.alertsBefore).filter((a) => a.severity === 'critical');
