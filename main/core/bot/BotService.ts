@@ -13,7 +13,7 @@ import {
   type Snapshot,
   type TradingMode,
 } from '../../../shared/contract';
-import { defaultSettings, settingsProblems, type Settings } from '../../../shared/settings';
+import type { Settings } from '../../../shared/settings';
 import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import type { AlertCenter, AlertInput } from '../alerts/AlertCenter';
 import type { Clock } from '../clock';
@@ -23,8 +23,6 @@ import type { MarketFeeds } from '../market/MarketFeeds';
 import { MarketPrecision } from '../market/MarketPrecision';
 import { toCandles } from '../market/toContract';
 import type { ApiKeys } from '../secrets/ApiKeys';
-import { moveRedisPasswordToKeychain } from '../secrets/moveRedisPasswordToKeychain';
-import type { SettingsStore } from '../settings/SettingsStore';
 import { BotLifecycle, runNowPlacesOrders } from './botLifecycle';
 import { ForeignOrderError } from './BotOrders';
 import { buildSnapshot } from './buildSnapshot';
@@ -35,6 +33,8 @@ import type { ExchangeSession } from './ExchangeSession';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
 import { runBacktestCommand } from './runBacktestCommand';
+import { ServiceSettings } from './ServiceSettings';
+import { switchMode } from './switchMode';
 import { testConnection } from './testConnection';
 import type { TradingEngine } from './TradingEngine';
 import { toContractOrder } from './tradingView';
@@ -54,9 +54,7 @@ export class BotService {
   private readonly emitter = new EventEmitter();
   private readonly apiKeys: ApiKeys;
   private readonly alerts: AlertCenter;
-  private readonly settingsStore: SettingsStore | null;
-  private inMemorySettings: Settings = defaultSettings();
-  private readonly settingsListeners = new Set<(settings: Settings) => void>();
+  private readonly settingsKeeper: ServiceSettings;
   private readonly session: ExchangeSession;
   private readonly feeds: MarketFeeds;
   private readonly trading: TradingEngine | null;
@@ -86,8 +84,9 @@ export class BotService {
       },
       onTradingChange: () => this.publishSnapshot(),
     });
-    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, settingsStore: this.settingsStore, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
+    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
     const { clock, timers, utcOffset } = parts;
+    this.settingsKeeper = new ServiceSettings({ store: parts.settingsStore, session: this.session, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
     this.lifecycle = new BotLifecycle(this.symbol, clock, () => {
       this.dailyRun.reschedule();
       this.publishSnapshot();
@@ -185,15 +184,7 @@ export class BotService {
 
   /** Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal. */
   async init(): Promise<void> {
-    if (this.settingsStore) {
-      const { problem } = await this.settingsStore.load();
-      if (problem) {
-        this.logger.error(problem);
-        this.raiseAlert({ severity: 'critical', kind: 'settings', message: problem });
-      }
-      await moveRedisPasswordToKeychain(this.settingsStore, this.session.redisPassword, this.logger);
-    }
-    this.settingsListeners.forEach((listener) => listener(this.settings));
+    await this.settingsKeeper.load();
     await this.session.rebuild(this.settings);
     this.feeds.start();
     await this.openTrading();
@@ -232,39 +223,9 @@ export class BotService {
     }
   }
 
-  /**
-   * Switching mode never strands the bot's open orders silently: with any open
-   * in the mode being left, the user chooses to cancel them or keep them
-   * (tracked as before); orders the bot did not place are never touched.
-   */
   private async setMode(mode: TradingMode, openOrders: OpenOrdersChoice | undefined): Promise<BotStatus> {
-    this.lifecycle.check('setMode');
-    if (mode === this.lifecycle.mode) return this.lifecycle.status;
-    if (mode === 'live') {
-      const check = await this.testConnection();
-      if (!check.ok || !check.canTrade) throw new ContractFailure('INVALID_STATE', `Live mode needs API keys that can trade. ${check.message}`);
-    }
-    const leaving = this.lifecycle.mode === 'live' ? 'live' : 'paper';
-    const open = this.trading?.ready ? this.trading.countOpenOwnOrders(leaving) : 0;
-    if (open > 0 && !openOrders) {
-      throw new ContractFailure('INVALID_STATE', `The bot has ${open} open ${leaving} order(s). Choose to cancel them or to keep them (they stay tracked) before switching mode.`);
-    }
-    let whatHappened = '';
-    if (open > 0 && openOrders === 'cancel') {
-      const canceled = await this.tradingOrFail().cancelOwnOrders(leaving);
-      whatHappened = ` ${canceled} open ${leaving} order(s) of the bot canceled.`;
-    } else if (open > 0) {
-      whatHappened = ` ${open} open ${leaving} order(s) of the bot kept, and still tracked.`;
-    }
-    this.lifecycle.switchMode(mode, mode === 'live' ? 'Live trading confirmed by the user.' : null);
-    if (this.trading?.ready) await this.trading.setMode(mode);
-    else if (this.trading) await this.openTrading();
-    this.liveFills.reschedule();
-    this.raiseAlert({
-      severity: mode === 'live' ? 'critical' : 'info',
-      kind: 'mode',
-      message: (mode === 'live' ? 'LIVE trading is on: orders now use real money.' : 'Back to dry-run: orders are simulated.') + whatHappened,
-    });
+    const switched = () => this.liveFills.reschedule();
+    await switchMode(mode, openOrders, { lifecycle: this.lifecycle, trading: this.trading, testConnection: () => this.testConnection(), openTrading: () => this.openTrading(), raiseAlert: (alert) => this.raiseAlert(alert), switched });
     this.publishSnapshot();
     return this.lifecycle.status;
   }
@@ -294,13 +255,12 @@ export class BotService {
   }
 
   get settings(): Settings {
-    return this.settingsStore?.settings ?? this.inMemorySettings;
+    return this.settingsKeeper.value;
   }
 
   /** For the shell: launch-at-login and theme follow the settings. */
   onSettingsChange(listener: (settings: Settings) => void): () => void {
-    this.settingsListeners.add(listener);
-    return () => this.settingsListeners.delete(listener);
+    return this.settingsKeeper.onChange(listener);
   }
 
   on<K extends EventName>(event: K, listener: Listener<K>): () => void {
@@ -357,16 +317,7 @@ export class BotService {
   }
 
   private async saveSettings(next: Settings): Promise<Settings> {
-    const problems = settingsProblems(next);
-    if (problems.length > 0) {
-      throw new ContractFailure('INVALID_PAYLOAD', `Invalid settings: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
-    }
-    // The Redis password goes to the keychain before anything is written (issue 14).
-    const secured = await this.session.redisPassword.secure(next, this.settings);
-    const saved = this.settingsStore ? await this.settingsStore.save(secured) : (this.inMemorySettings = secured);
-    this.logger.info('Settings saved.');
-    await this.session.rebuild(saved);
-    this.settingsListeners.forEach((listener) => listener(saved));
+    const saved = await this.settingsKeeper.save(next);
     // A new daily run time takes effect now, not at the next pause/resume.
     this.dailyRun.reschedule();
     this.publishSnapshot();

@@ -1,4 +1,5 @@
-import { ContractFailure, type BotState } from '../../../shared/contract';
+import { ContractFailure, type BotState, type BotStatus, type TradingMode } from '../../../shared/contract';
+import type { Clock } from '../clock';
 
 /**
  * The bot's lifecycle as one table: which command may run in which state, and
@@ -35,4 +36,54 @@ export function nextBotState(command: LifecycleCommand, current: BotState): BotS
 /** "Run now" orders only from a running bot; anywhere else it previews. */
 export function runNowPlacesOrders(state: BotState): boolean {
   return state === 'running';
+}
+
+/** The bot's status as it moves through the table: every change goes through here and is announced once. */
+export class BotLifecycle {
+  private current: BotStatus;
+
+  constructor(
+    symbol: string,
+    private readonly clock: Clock,
+    /** after every state change: reschedule, publish */
+    private readonly changed: () => void,
+  ) {
+    // Dry-run is the default: live trading is only ever an explicit choice.
+    this.current = { state: 'stopped', mode: 'dry-run', symbol, since: clock.now(), reason: null };
+  }
+
+  /** a copy: callers cannot change the status behind the table's back */
+  get status(): BotStatus {
+    return { ...this.current };
+  }
+
+  get state(): BotState {
+    return this.current.state;
+  }
+
+  get mode(): TradingMode {
+    return this.current.mode;
+  }
+
+  /** Refuses (typed) if `command` is not allowed now; changes nothing. */
+  check(command: LifecycleCommand): void {
+    nextBotState(command, this.current.state);
+  }
+
+  /** Moves by the table (or refuses), and returns the new status. */
+  transition(command: LifecycleCommand, reason: string | null = null): BotStatus {
+    this.settle(nextBotState(command, this.current.state), reason);
+    return this.status;
+  }
+
+  /** Where a "stopping" ends once the run in flight has finished. */
+  settle(state: BotState, reason: string | null): void {
+    if (state !== this.current.state || reason !== null) this.current = { ...this.current, state, since: this.clock.now(), reason };
+    this.changed();
+  }
+
+  /** The mode changes; the state does not (the caller checked `setMode` first). */
+  switchMode(mode: TradingMode, reason: string | null): void {
+    this.current = { ...this.current, mode, since: this.clock.now(), reason };
+  }
 }

@@ -41,7 +41,18 @@ export function tradingView(input: TradingViewInput): TradingView {
       }))
     : [];
   const total = assets.every((a) => a.valueUsdt !== null) ? assets.reduce((sum, a) => sum.add(a.valueUsdt!), Decimal.ZERO).toFixed(2) : null;
-  const toOrder = (o: BrokerOrder, isPaper: boolean): Order => ({
+  const fills = active?.fills ?? [];
+  return {
+    balances: active?.balances ? { source: paper ? 'paper' : 'exchange', assets, totalUsdt: total, fetchedAt: input.fetchedAt, stale: input.stale } : null,
+    openOrders: [...input.paperOrders.map((o) => toContractOrder(o, { paper: true, placedByBot: true })), ...input.liveOrders.map((o) => toContractOrder(o, { paper: false, placedByBot: input.owns(o) }))],
+    recentFills: contractFills(fills.slice(-RECENT_FILLS), paper),
+    pnl: active ? { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized } : null,
+  };
+}
+
+/** A broker's order as the contract shows it: the one mapping, for the snapshot and for a cancel's answer. */
+export function toContractOrder(o: BrokerOrder, { paper, placedByBot }: { paper: boolean; placedByBot: boolean }): Order {
+  return {
     id: o.id,
     clientOrderId: o.clientOrderId,
     side: o.side,
@@ -51,15 +62,8 @@ export function tradingView(input: TradingViewInput): TradingView {
     filled: o.filled,
     status: o.status,
     time: o.timestamp,
-    paper: isPaper,
-    placedByBot: isPaper || input.owns(o),
-  });
-  const fills = active?.fills ?? [];
-  return {
-    balances: active?.balances ? { source: paper ? 'paper' : 'exchange', assets, totalUsdt: total, fetchedAt: input.fetchedAt, stale: input.stale } : null,
-    openOrders: [...input.paperOrders.map((o) => toOrder(o, true)), ...input.liveOrders.map((o) => toOrder(o, false))],
-    recentFills: contractFills(fills.slice(-RECENT_FILLS), paper),
-    pnl: active ? { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized } : null,
+    paper,
+    placedByBot,
   };
 }
 
