@@ -8,6 +8,7 @@
  * the schemas allow (checkCommandResult and checkEventPayload, at the end).
  */
 import { z } from 'zod';
+import { DecimalStringSchema } from './decimal';
 import { SettingsInputSchema, SettingsSchema } from './settings';
 
 // ── Results and errors ────────────────────────────────────────────────────────
@@ -111,9 +112,7 @@ export const ApiHealthSchema = z.object({
 });
 export type ApiHealth = z.infer<typeof ApiHealthSchema>;
 
-/** Decimal numbers travel as strings so no float ever rounds a price or amount. */
-export const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number');
-
+// Decimal numbers travel as strings (DecimalStringSchema, shared/decimal.ts) so no float ever rounds a price or amount.
 const Decimal = DecimalStringSchema;
 const epochMs = z.number().int().nonnegative();
 
