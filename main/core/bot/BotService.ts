@@ -48,6 +48,8 @@ type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
  * publishes its events. Transports (IPC, WebSocket) only validate and forward.
  * The parts are built in composeEngine.ts; this class holds the command
  * handlers and delegates to the lifecycle, the schedules and trading.
+ * Over 300 lines for a reason: it is the facade, one short handler per
+ * contract command (25 of them), each delegating; splitting it would scatter the contract.
  */
 export class BotService {
   private readonly clock: Clock;

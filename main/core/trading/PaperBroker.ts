@@ -26,6 +26,10 @@ import type { PlaceOrderRequest } from './OrderIntent';
  * - Like MEXC, a price off the tick, an amount off the step or below the
  *   minimums is refused (INVALID_ORDER), and so is an order the free balance
  *   cannot cover (INSUFFICIENT_FUNDS).
+ *
+ * Over 300 lines for a reason: matching, fills and balances change one wallet
+ * behind one queue (mutate), saved after each change; split, the wallet's
+ * invariants (free + used, fills ↔ orders) would be kept in several files.
  */
 
 export const PAPER_WALLET_FILE = 'paper-wallet.json';
