@@ -8,6 +8,7 @@
  */
 import { BotService } from '../../main/core/bot/BotService';
 import { LiveBroker } from '../../main/core/bot/LiveBroker';
+import type { Broker } from '../../main/core/trading/Broker';
 import { Journal } from '../../main/core/trading/Journal';
 import { PaperBroker } from '../../main/core/trading/PaperBroker';
 import { MemorySecretEntry } from './MemorySecretEntry';
@@ -34,12 +35,12 @@ Journal.prototype.recordOutcome = async function (this: Journal, ...args: Parame
   await recordOutcome.apply(this, args);
   say(`OUTCOME ${args[0]} ${args[1].status}`);
 };
-for (const Broker of [LiveBroker, PaperBroker] as const) {
-  const placeOrder = Broker.prototype.placeOrder;
-  Broker.prototype.placeOrder = async function (this: InstanceType<typeof Broker>, ...args: Parameters<typeof placeOrder>) {
+for (const prototype of [LiveBroker.prototype, PaperBroker.prototype] as Broker[]) {
+  const placeOrder = prototype.placeOrder;
+  prototype.placeOrder = async function (this: Broker, ...args: Parameters<Broker['placeOrder']>) {
     say(`SENDING ${args[0].clientOrderId}`);
     return placeOrder.apply(this, args);
-  } as typeof placeOrder;
+  };
 }
 
 const offset = startAt - Date.now();

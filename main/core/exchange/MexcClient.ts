@@ -1,3 +1,5 @@
+// Longer than ~300 lines on purpose: every MEXC endpoint the app uses passes the same door here (cache,
+// single-flight, weight, retry, breaker, scrubbed errors); splitting it would scatter that one policy across files.
 import { createHash } from 'node:crypto';
 import ccxt, { type Balances, type Market, type OHLCV, type Order, type OrderBook, type Ticker, type Tickers, type Trade } from 'ccxt';
 import type { ApiHealth } from '../../../shared/contract';
