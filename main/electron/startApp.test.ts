@@ -117,13 +117,13 @@ describe('shutdown: quit, log-off and power-off close the engine once', () => {
     expect(logs).toContain('Closing the engine failed: disk full');
   });
 
-  it('notes sleep, and refreshes the engine on resume', async () => {
+  it('prepares the engine for sleep, and refreshes it on resume', async () => {
     const { electron, started } = await startFakeShell();
+    const suspend = vi.spyOn(started.service, 'handleSystemSuspend');
     const resume = vi.spyOn(started.service, 'handleSystemResume').mockResolvedValue();
-    const logs: string[] = [];
-    started.service.on('log', (entry) => logs.push(entry.message));
     electron.powerMonitor.emit('suspend');
-    expect(logs).toContain('System going to sleep.');
+    expect(suspend).toHaveBeenCalledTimes(1);
+    await suspend.mock.results[0]!.value;
     electron.powerMonitor.emit('resume');
     expect(resume).toHaveBeenCalledTimes(1);
   });

@@ -174,8 +174,8 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: App
       if (!startHidden) showWindow();
       await Promise.all([service.init(), alertIfKeychainUnavailable(service)]);
       tray.update(service.snapshot());
-      // The journal is fsync'd on every write, so sleep needs no flush; waking up needs a fresh look.
-      powerMonitor.on('suspend', () => logger.info('System going to sleep.'));
+      // Sleep: drop the daily timer, let a run in flight finish; waking up needs a fresh look.
+      powerMonitor.on('suspend', () => void service.handleSystemSuspend());
       powerMonitor.on('resume', () => void service.handleSystemResume());
     })
     .catch((error: unknown) => failStart(error, logger));

@@ -293,6 +293,17 @@ export class BotService {
   }
 
   /** After sleep the world moved on: the engine re-reads state before it trusts anything it held. */
+  /**
+   * The machine is about to sleep: the daily timer is dropped (resume arms it
+   * afresh) and a strategy run in flight may finish its journal writes. The
+   * journal is fsync'd on every write, so nothing else needs flushing.
+   */
+  async handleSystemSuspend(): Promise<void> {
+    this.logger.info('System going to sleep: the daily run is re-armed on wake-up.');
+    this.dailyRun.stop();
+    await this.trading?.idle();
+  }
+
   async handleSystemResume(): Promise<void> {
     this.logger.info('System resumed from sleep: refreshing state.');
     await Promise.all([this.feeds.ticker.refresh(), this.feeds.orderBook.refresh(), this.feeds.dailyCandles.refresh()]);
