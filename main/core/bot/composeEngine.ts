@@ -13,7 +13,7 @@ import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
 import { TradingEngine } from './TradingEngine';
 
-// Why a module of its own: the start-up composition. Every part of the engine is built here, from the options, in one readable list (design.md).
+// Why a module of its own: the start-up composition. Every part of the engine is built here, from the options, in one readable list (README.md, Architecture).
 
 export interface EngineOptions {
   /** where API keys live: the OS keychain in the app */

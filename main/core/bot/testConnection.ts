@@ -2,7 +2,7 @@ import type { ConnectionTest } from '../../../shared/contract';
 import type { Clock } from '../clock';
 import type { MexcClient } from '../exchange/MexcClient';
 
-/** The permission flags of MEXC's GET /api/v3/account answer (mexc-spot-v3.md §4.2). */
+/** The permission flags of MEXC's GET /api/v3/account answer (MEXC's Spot v3 docs, account and trade). */
 interface AccountPermissions {
   canTrade?: boolean;
   canWithdraw?: boolean;

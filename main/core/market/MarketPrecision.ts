@@ -6,7 +6,7 @@ import type { DisplayPrecision } from './toContract';
 /** QRL/USDT's display precision until the exchange's market info has loaded. */
 export const FALLBACK_PRECISION: DisplayPrecision = { price: 4, amount: 2 };
 
-/** ccxt's market precision, in its TICK_SIZE mode: steps such as 0.0001 (mexc-ccxt.md §3). */
+/** ccxt's market precision, in its TICK_SIZE mode: steps such as 0.0001 (ccxt's mexc.js). */
 interface CcxtPrecision {
   price?: number;
   amount?: number;

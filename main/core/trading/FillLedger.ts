@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
 import { BrokerFillSchema, type Broker, type BrokerFill } from './Broker';
 
-/** MEXC's myTrades: at most 100 rows a call, and only the last month (mexc-spot-v3.md, History windows). */
+/** MEXC's myTrades: at most 100 rows a call, and only the last month (MEXC's Spot v3 docs, account and trade). */
 export const MY_TRADES_PAGE_LIMIT = 100;
 export const MY_TRADES_REACH_MS = 30 * 86_400_000;
 /** a bound on one sync, so a broken answer cannot loop forever */

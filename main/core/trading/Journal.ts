@@ -14,7 +14,7 @@ import type { OrderIntent } from './OrderIntent';
  * known; the engine reconciles each one by clientOrderId
  * (fetchOrderByClientId) before placing anything new, so a crash never
  * duplicates an order or loses a fill (the original tracked none of this:
- * qrl-bot.md defects 2 and 3).
+ * defects 2 and 3 of the original bot, 7Spade/qrl).
  */
 
 export const outcomeStatuses = ['accepted', 'rejected', 'filled', 'canceled', 'unknown'] as const;

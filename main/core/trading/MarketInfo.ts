@@ -3,7 +3,7 @@ import { Decimal } from '../../../shared/decimal';
 
 /**
  * What the pre-trade checks and the paper broker need to know about a market,
- * read from MEXC's exchangeInfo (mexc-spot-v3.md §4.1) through ccxt's market.
+ * read from MEXC's exchangeInfo (MEXC's Spot v3 docs, market data) through ccxt's market.
  * Decimals are strings; `null` means the exchange states no such limit.
  */
 export interface MarketInfo {

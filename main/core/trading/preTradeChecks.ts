@@ -5,7 +5,7 @@ import type { OrderIntent } from './OrderIntent';
 
 /**
  * What the exchange would refuse, refused here first (the original checked
- * none of it: qrl-bot.md defect 8). The intent is first normalized the way it
+ * none of it: defect 8 of the original bot, 7Spade/qrl). The intent is first normalized the way it
  * will be sent — price to the tick, amount cut to the step — and the normalized
  * order is what gets checked, so what passes is exactly what goes out.
  */

@@ -3,7 +3,7 @@ import type { Broker } from './Broker';
 import type { Journal, JournalEntry } from './Journal';
 import { fillsOf, outcomeOf } from './submitOrder';
 
-/** MEXC's GET /api/v3/order only covers the last 7 days ([CN] mexc-spot-v3.md): "not found" about an older order proves nothing. */
+/** MEXC's GET /api/v3/order only covers the last 7 days (MEXC's Spot v3 docs, Chinese edition): "not found" about an older order proves nothing. */
 export const ORDER_LOOKUP_WINDOW_MS = 7 * 86_400_000;
 
 export interface ReconcileReport {

@@ -8,7 +8,7 @@ import type { OrderIntent } from './OrderIntent';
  * checked, in order, position + order ≤ MAX_POSITION_USDT, order ≤ max order,
  * and orders today < 10 — the last never ran because the engine passed no
  * count, and the position grew when an order was placed rather than filled
- * (qrl-bot.md defect 2). Here every check runs, on facts the caller measured:
+ * (defect 2 of the original bot, 7Spade/qrl). Here every check runs, on facts the caller measured:
  * filled cost, open buys, the journal's count, the day's PnL.
  */
 export const riskRejectionCodes = ['KILL_SWITCH', 'MAX_POSITION', 'MAX_ORDER_VALUE', 'DAILY_LOSS_CAP', 'MAX_ORDERS_PER_DAY'] as const;
