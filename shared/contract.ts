@@ -115,6 +115,8 @@ export type ApiHealth = z.infer<typeof ApiHealthSchema>;
 // Decimal numbers travel as strings (DecimalStringSchema, shared/decimal.ts) so no float ever rounds a price or amount.
 const Decimal = DecimalStringSchema;
 const epochMs = z.number().int().nonnegative();
+/** A piece of data and how fresh it is: never shown as live when it is not (stale: show it, but badge it). */
+const freshness = { fetchedAt: epochMs, stale: z.boolean() };
 
 export const MarketSummarySchema = z.object({
   last: DecimalStringSchema,
@@ -126,10 +128,7 @@ export const MarketSummarySchema = z.object({
   low24h: Decimal.nullable(),
   /** 24 h volume in the base asset (QRL) */
   volume24h: Decimal.nullable(),
-  /** ms epoch the data was fetched from the exchange */
-  fetchedAt: z.number().int().nonnegative(),
-  /** true when the data is older than it should be: show it, but badge it */
-  stale: z.boolean(),
+  ...freshness,
 });
 export type MarketSummary = z.infer<typeof MarketSummarySchema>;
 
@@ -142,9 +141,6 @@ export const AlertSchema = z.object({
   message: z.string(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
-
-/** A piece of data and how fresh it is: never shown as live when it is not. */
-const freshness = { fetchedAt: epochMs, stale: z.boolean() };
 
 export const OrderBookViewSchema = z.object({
   bids: z.array(z.tuple([Decimal, Decimal])),
