@@ -38,9 +38,25 @@ export class IntentRecovery {
     return live && live.account === ref.account ? live.broker : null;
   }
 
-  /** Every unfinished intent is looked up, at the broker it went to, by clientOrderId before anything new is sent. */
+  /** Ids from damaged journal lines that no broker could be asked about yet: retried on every reconcile. */
+  private readonly unrecovered = new Set<string>();
+
+  /** lost intents still waiting for a broker's answer: nothing new goes out meanwhile */
+  get pendingLostIds(): readonly string[] {
+    return [...this.unrecovered];
+  }
+
+  /**
+   * Every unfinished intent is looked up, at the broker it went to, by
+   * clientOrderId before anything new is sent. So is every order still
+   * journaled "accepted" that its broker no longer lists as open: it filled or
+   * was canceled while nobody looked (the app closed for a month), and its
+   * fills must count before the position cap is checked again.
+   */
   async reconcile(): Promise<number> {
     const { journal, clock, logger, raiseAlert } = this.options;
+    if (this.unrecovered.size > 0) await this.recoverLostIntents();
+    await this.settleClosedWhileAway();
     const report = await reconcileOpenIntents(journal, (entry) => this.brokerForIntent(entry), clock.now());
     if (report.settled.length > 0) logger.info(`Reconciled ${report.settled.length} unfinished order intent(s).`);
     for (const pending of report.pending) {
@@ -62,9 +78,19 @@ export class IntentRecovery {
     const brokers: [Broker, BrokerRef][] = [[paper, { kind: 'paper' }]];
     if (live) brokers.unshift([live.broker, { kind: 'live', account: live.account }]);
     for (const clientOrderId of journal.lostIds(orders.installId)) {
+      // Settled once a broker has it, or every broker (live included) has answered that it does not.
+      let unanswered = live === null;
+      this.unrecovered.delete(clientOrderId);
       for (const [broker, ref] of brokers) {
-        const order = await broker.fetchOrderByClientId(clientOrderId).catch(() => null);
+        let order;
+        try {
+          order = await broker.fetchOrderByClientId(clientOrderId);
+        } catch {
+          unanswered = true;
+          continue;
+        }
         if (!order) continue;
+        unanswered = false;
         await journal.recordIntent({
           clientOrderId,
           intent: { symbol: order.symbol, side: order.side, type: 'limit', price: order.price, amount: order.amount, reason: 'recovered from the broker after its journal line was damaged' },
@@ -75,6 +101,31 @@ export class IntentRecovery {
         this.options.critical('journal', `Order ${clientOrderId} lost its journal line; it was found at the ${broker.kind} broker and journaled again.`);
         break;
       }
+      if (unanswered && !journal.entry(clientOrderId)) {
+        this.unrecovered.add(clientOrderId);
+        this.options.critical('journal', `Order ${clientOrderId} lost its journal line and MEXC could not be asked about it yet: no new order goes out until it is found or ruled out.`);
+      }
+    }
+  }
+
+  /** Live orders journaled as open that MEXC no longer lists as open: their end (fills or cancel) is journaled now. */
+  private async settleClosedWhileAway(): Promise<void> {
+    const { journal } = this.options;
+    const live = this.options.live.connection();
+    const state = this.options.live.state;
+    if (!live || !state) return;
+    const stillOpen = new Set(state.openOrders.map((o) => o.clientOrderId));
+    for (const entry of journal.entries()) {
+      if (entry.status !== 'accepted' || entry.broker?.kind !== 'live' || entry.broker.account !== live.account || stillOpen.has(entry.clientOrderId)) continue;
+      const order = await live.broker.fetchOrderByClientId(entry.clientOrderId).catch(() => null);
+      if (!order || order.status === 'open') continue;
+      const fills = Decimal.from(order.filled).isPositive() ? await fillsOf(live.broker, order).catch(() => []) : [];
+      // MEXC's trade history reaches back one month: what it no longer shows is taken from the order's own totals.
+      const missing = Decimal.from(order.filled).sub(fills.reduce((sum, f) => sum.add(f.amount), Decimal.ZERO));
+      if (missing.isPositive()) {
+        fills.push({ id: `${order.id}-totals`, price: order.average ?? order.price, amount: missing.toString(), timestamp: order.lastUpdateTimestamp });
+      }
+      await journal.recordOutcome(entry.clientOrderId, { status: outcomeOf(order), orderId: order.id, ...(fills.length > 0 ? { fills } : {}), message: 'settled: it ended while the app was not looking' });
     }
   }
 

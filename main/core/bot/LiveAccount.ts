@@ -66,16 +66,21 @@ export class LiveAccount {
     this.state = null;
   }
 
-  /** Reads the account while it needs tracking: live mode, a state already kept, or live intents still open. */
-  async refresh(mode: TradingMode): Promise<void> {
+  /**
+   * Reads the account while it needs tracking: live mode, a state already
+   * kept, or live intents still open. Returns the bot's fills new since the
+   * last read, so the caller tells and journals them.
+   */
+  async refresh(mode: TradingMode): Promise<BrokerFill[]> {
     const live = this.connection();
     if (live && (mode === 'live' || this.state !== null || this.hasOpenIntents(live.account))) {
       const [open, balances] = await Promise.all([live.broker.fetchOpenOrders(), live.broker.fetchBalance()]);
-      await this.syncFills(live);
+      const fresh = await this.syncFills(live);
       this.state = { ref: { kind: 'live', account: live.account }, openOrders: open, balances, fills: this.ownFills(live) };
-    } else if (!live) {
-      this.state = null;
+      return fresh;
     }
+    if (!live) this.state = null;
+    return [];
   }
 
   /** The bot's fills new since the last sync (an empty list with no keys). */

@@ -1,3 +1,5 @@
+// A little over 300 lines on purpose: the state of both brokers and every operation that must see it whole
+// (refresh, cancels, the kill switch, the wallet reset) stay in one class; the parts with one job live beside it.
 import type { Decision, Fill, TradingMode } from '../../../shared/contract';
 import { Decimal } from '../../../shared/decimal';
 import type { Settings } from '../../../shared/settings';
@@ -152,6 +154,8 @@ export class TradingEngine {
   async pollLiveFills(): Promise<void> {
     const live = this.opened?.live;
     if (!live?.connection()) return;
+    // An order that lost its journal line and could not be looked up yet is asked about again at every poll.
+    if (this.opened!.recovery.pendingLostIds.length > 0) await this.opened!.recovery.recoverLostIntents();
     const fresh = await live.pollFills();
     if (fresh.length > 0) await this.noteFills(fresh, 'live');
     else await this.refresh();
@@ -166,8 +170,15 @@ export class TradingEngine {
     if (target && !orders.owns(target.order)) throw new ForeignOrderError(id);
     if (!target?.broker) throw new Error(`no open order ${id} of the bot's`);
     const canceled = await target.broker.cancelOrder(id);
+    await this.journalCanceled(canceled);
     await this.refresh();
     return canceled;
+  }
+
+  /** A cancel is a fact of the journal too: a rebuilt paper wallet must not bring the order back. */
+  private async journalCanceled(order: BrokerOrder): Promise<void> {
+    const journal = this.records?.journal;
+    if (order.clientOrderId && journal?.entry(order.clientOrderId)) await journal.recordOutcome(order.clientOrderId, { status: 'canceled', orderId: order.id, message: 'canceled by the bot' });
   }
 
   /** Cancels the bot's own open orders at one broker (or both); others' orders stay. */
@@ -181,7 +192,7 @@ export class TradingEngine {
     for (const [broker, state] of targets) {
       if (!broker || !state) continue;
       for (const order of state.openOrders.filter((o) => orders.owns(o))) {
-        await broker.cancelOrder(order.id);
+        await this.journalCanceled(await broker.cancelOrder(order.id));
         canceled += 1;
       }
     }
@@ -198,8 +209,9 @@ export class TradingEngine {
 
   /** The big red button, in any state: no new orders, every open order of the bot's canceled (paper and live). */
   async engageKillSwitch(): Promise<number> {
-    // Set first: even if a cancel fails below, nothing new goes out.
+    // Set first: even if a cancel fails below, nothing new goes out. Then let a run in flight land its order, so it is canceled too.
     this.killSwitch = true;
+    await this.idle();
     const canceled = this.ready ? await this.cancelOwnOrders('all') : 0;
     this.options.raiseAlert({ severity: 'critical', kind: 'risk', message: `Kill switch engaged: ${canceled} open order(s) of the bot canceled, trading paused. Orders not placed by the bot were left alone.` });
     return canceled;
@@ -214,6 +226,12 @@ export class TradingEngine {
     const balances = { [market.quote]: Decimal.from(usdt).toString(), [market.base]: '0' };
     await paper.reset(balances);
     await journal.recordPaperWalletStart(balances, 'reset by the user');
+    // The reset canceled every paper order: the journal says so, or they would count as open buys forever.
+    for (const entry of journal.entries()) {
+      if (entry.broker?.kind === 'paper' && (entry.status === 'accepted' || entry.status === null || entry.status === 'unknown')) {
+        await journal.recordOutcome(entry.clientOrderId, { status: 'canceled', ...(entry.orderId ? { orderId: entry.orderId } : {}), message: 'the paper wallet was reset' });
+      }
+    }
     await this.refresh();
   }
 
@@ -228,7 +246,9 @@ export class TradingEngine {
     await live.open();
     const [open, balances, fills] = await Promise.all([paper.fetchOpenOrders(), paper.fetchBalance(), paper.fetchMyTrades(0)]);
     this.paperState = { ref: { kind: 'paper' }, openOrders: open, balances, fills };
-    await live.refresh(this.mode);
+    // Fills first seen here (not by the poll) are told and journaled all the same.
+    const freshLiveFills = await live.refresh(this.mode);
+    if (freshLiveFills.length > 0) await recordFills(freshLiveFills, 'live', { journal: this.records?.journal ?? null, market: this.market, raiseAlert: this.options.raiseAlert });
     this.options.onChange();
   }
 
@@ -275,6 +295,7 @@ export class TradingEngine {
       activeState: () => this.activeState(),
       activeRef: () => this.activeRef(),
       brokerForRef: (ref) => opened.recovery.brokerForRef(ref),
+      pendingLostIds: () => opened.recovery.pendingLostIds,
       history: () => this.history(),
       ended: (exit, decision) => {
         this.lastExitValue = exit;

@@ -51,9 +51,31 @@ export interface StrategyCycleContext {
   /** where the mode's new orders go; null in live mode without keys */
   activeRef(): BrokerRef | null;
   brokerForRef(ref: BrokerRef): Broker | null;
+  /** ids from damaged journal lines no broker could be asked about yet */
+  pendingLostIds(): readonly string[];
   history(): TradeHistory;
   /** called once, as the run ends, before the decision is returned */
   ended(exit: CycleExit, decision: Decision): void;
+}
+
+/**
+ * What the bot's buys at that broker may still spend: its open orders' rest,
+ * plus any order journaled as open that the broker no longer lists and that
+ * could not be settled (counted in full, less its journaled fills: an unknown
+ * is never counted as nothing).
+ */
+function openBuysUsdt(state: BrokerState, ref: BrokerRef, journal: Journal, orders: BotOrders): Decimal {
+  const open = state.openOrders.filter((o) => o.side === 'buy' && orders.owns(o));
+  const listed = new Set(open.map((o) => o.clientOrderId));
+  const resting = open.reduce((sum, o) => sum.add(Decimal.from(o.price).mul(o.remaining)), Decimal.ZERO);
+  return journal
+    .entries()
+    .filter((e) => e.status === 'accepted' && e.intent.side === 'buy' && sameBroker(e.broker, ref) && !listed.has(e.clientOrderId))
+    .reduce((sum, e) => {
+      const spent = journal.fillsOf(e.clientOrderId).reduce((cost, f) => cost.add(Decimal.from(f.price).mul(f.amount)), Decimal.ZERO);
+      const rest = Decimal.from(e.intent.price).mul(e.intent.amount).sub(spent);
+      return rest.isPositive() ? sum.add(rest) : sum;
+    }, resting);
 }
 
 /** Strategy → pre-trade checks → risk limits → journal → broker. Every "buy" ends in an order or an alert that names why not. */
@@ -82,6 +104,8 @@ export async function runStrategyCycle(ctx: StrategyCycleContext): Promise<Decis
   const broker = ref ? ctx.brokerForRef(ref) : null;
   if (!ref || !broker) return end('broker-unavailable', 'rejected', 'live mode needs the API keys, and none are loaded.');
   if (ref.kind === 'paper' && ctx.paper.needsReset) return end('paper-wallet-needs-reset', 'rejected', 'the paper wallet was lost and could not be rebuilt: reset it in Settings → Paper wallet.');
+  const lost = ctx.pendingLostIds()[0];
+  if (lost) return end('unresolved-order', 'rejected', `order ${lost} lost its journal line and MEXC could not be asked about it yet; nothing new is sent until it is found or ruled out.`);
   const unresolved = journal.unfinishedIntents().find((entry) => entry.broker === null || sameBroker(entry.broker, ref));
   if (unresolved) return end('unresolved-order', 'rejected', `order ${unresolved.clientOrderId} has an unknown outcome; nothing new is sent until MEXC says what became of it.`);
 
@@ -100,7 +124,7 @@ export async function runStrategyCycle(ctx: StrategyCycleContext): Promise<Decis
   const risk = checkRiskLimits(pre.order, {
     limits: settings.risk,
     positionUsdt: history.pnl(last).costBasis,
-    openBuyOrdersUsdt: state.openOrders.filter((o) => o.side === 'buy' && orders.owns(o)).reduce((sum, o) => sum.add(Decimal.from(o.price).mul(o.remaining)), Decimal.ZERO).toString(),
+    openBuyOrdersUsdt: openBuysUsdt(state, ref, journal, orders).toString(),
     ordersToday: journal.ordersPlacedSince(midnight, ref),
     pnlTodayUsdt: history.pnlSince(midnight, priceAtMidnight, last),
     killSwitch: ctx.killSwitch(),

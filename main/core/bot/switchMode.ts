@@ -27,6 +27,8 @@ export async function switchMode(mode: TradingMode, openOrders: OpenOrdersChoice
   const { lifecycle, trading } = ctx;
   lifecycle.check('setMode');
   if (mode === lifecycle.mode) return;
+  // A run in flight may be placing an order in the mode being left: let it land, so the choice below covers it.
+  await trading?.idle();
   if (mode === 'live') {
     const check = await ctx.testConnection();
     if (!check.ok || !check.canTrade) throw new ContractFailure('INVALID_STATE', `Live mode needs API keys that can trade. ${check.message}`);

@@ -19,7 +19,9 @@ const DAY_MS = 86_400_000;
 export function startOfLocalDay(epochMs: number, utcOffset: UtcOffset = systemUtcOffset): number {
   const offsetMs = utcOffset(epochMs) * 60_000;
   const local = epochMs + offsetMs;
-  return local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - offsetMs;
+  const localMidnight = local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
+  // The offset at midnight itself, not now: on a DST day the two differ by an hour.
+  return localMidnight - utcOffset(localMidnight - offsetMs) * 60_000;
 }
 
 /** the local calendar date as YYYYMMDD: 2026-11-25 09:00 in Taipei → "20261125" */
