@@ -388,6 +388,39 @@ class KillSwitch extends Step {
   }
 }
 
+/**
+ * The kill switch pressed while a run is in flight: the order's request is
+ * slowed, and the switch is pressed the moment the run has journaled its
+ * intent (or, with no order to place, when the run ends). No bot order may be
+ * left open.
+ */
+class KillSwitchDuringRun extends Step {
+  async act(model: Model, { engine }: Real) {
+    const journal = path.join(engine.dataDir, 'journal.jsonl');
+    const intents = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('"kind":"intent"').length : 0);
+    const before = intents();
+    engine.sim.faults.inject({ kind: 'latency', path: '/api/v3/order', method: 'POST', ms: 200 });
+    let settled = false;
+    const run = engine.service.handlers.runNow(undefined).then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await untilTrue(() => settled || intents() > before, 'the run journals an intent or ends');
+    const result = await engine.service.handlers.killSwitch(undefined).then(
+      () => true,
+      () => false,
+    );
+    await run;
+    model.state = lifecycleTable.killSwitch[model.state]!;
+    if (!result) return;
+    const open = [...liveTruth(engine).orders, ...(paperTruth(engine)?.orders ?? [])].filter((o) => o.status === 'accepted');
+    expect(open.map(key), 'the kill switch during a run left bot orders open').toEqual([]);
+  }
+  toString() {
+    return 'killSwitch while a run is placing its order';
+  }
+}
+
 class Restart extends Step {
   constructor(private readonly crash: boolean) {
     super();
@@ -526,6 +559,7 @@ const steps = [
     })
     .map((values) => new SaveSettings(values)),
   fc.constant(new KillSwitch()),
+  fc.constant(new KillSwitchDuringRun()),
   fc.boolean().map((crash) => new Restart(crash)),
   fc.constant(new OrderByHand()),
   fc.tuple(fc.constantFrom('READY' as const, 'INTENT' as const, 'SENDING' as const, 'OUTCOME' as const, 'DONE' as const), fc.boolean()).map(([at, live]) => new KillChild(at, live)),
