@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../main/core/trading/Journal';
+import { ORDER_ARRIVAL_WINDOW_MS } from '../../main/core/trading/reconcileOpenIntents';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { mulberry32 } from '../support/hostilePayloads';
 import { runUntilMarker } from '../support/runUntilMarker';
@@ -13,8 +14,8 @@ const KEYS = { apiKey: 'mx0vKILLKEY000001', secret: 'kill-secret-0123456789abcde
 const killPoints = ['BEFORE_JOURNAL', 'JOURNALED', 'ACCEPTED', 'FILLED', 'RECORDED', 'RECONCILED'] as const;
 
 /** Runs the worker until it prints a line starting with `killAt`, then kill -9; or to the end. */
-function runWorker(script: string, sim: MexcSim, dataDir: string, firstId: number, killAt: string | null) {
-  return runUntilMarker(script, [sim.url, dataDir, KEYS.apiKey, KEYS.secret, String(firstId), '3'], killAt);
+function runWorker(script: string, sim: MexcSim, dataDir: string, firstId: number, killAt: string | null, reconcileAfterMs = 0) {
+  return runUntilMarker(script, [sim.url, dataDir, KEYS.apiKey, KEYS.secret, String(firstId), '3', String(reconcileAfterMs)], killAt);
 }
 
 describe('kill -9 at random points of live placement', () => {
@@ -44,7 +45,8 @@ describe('kill -9 at random points of live placement', () => {
         points[killAt] = (points[killAt] ?? 0) + 1;
       }
     }
-    await runWorker(script, sim, dataDir, ITERATIONS * 3, null); // a clean final start reconciles everything
+    // A clean final start reconciles everything, as one would once MEXC refuses any request of a dead worker still on its way.
+    await runWorker(script, sim, dataDir, ITERATIONS * 3, null, ORDER_ARRIVAL_WINDOW_MS);
 
     const journal = await Journal.open(path.join(dataDir, 'journal.jsonl'), { now: () => Date.now() });
     const orders = [...sim.state.accounts.account(KEYS.apiKey).orders.values()];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveBroker } from '../../main/core/bot/LiveBroker';
 import { Journal, type BrokerRef } from '../../main/core/trading/Journal';
 import { marketInfoFromCcxt } from '../../main/core/trading/MarketInfo';
-import { reconcileOpenIntents } from '../../main/core/trading/reconcileOpenIntents';
+import { ORDER_ARRIVAL_WINDOW_MS, reconcileOpenIntents } from '../../main/core/trading/reconcileOpenIntents';
 import { submitOrder } from '../../main/core/trading/submitOrder';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { createSimMexcClient } from '../support/createSimMexcClient';
@@ -63,6 +63,8 @@ describe('live order placement survives being killed at random points', () => {
       await submitOrder(journal, broker, LIVE, clientOrderId, order);
       // killed (or not) right after: the next loop is the restart
     }
+    // Past MEXC's recvWindow no request of a dead process can still land: every "not found" is now proof.
+    sim.clock.advance(ORDER_ARRIVAL_WINDOW_MS);
     const { journal, report } = await restart();
     expect(report.pending).toEqual([]);
     expect(journal.unfinishedIntents()).toEqual([]);

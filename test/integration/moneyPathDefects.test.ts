@@ -5,6 +5,7 @@ import { fixedUtcOffset } from '../../main/core/trading/localDay';
 import { SETTINGS_FILE } from '../../main/core/settings/SettingsStore';
 import { PAPER_WALLET_FILE } from '../../main/core/trading/PaperBroker';
 import { DAY_START_FILE } from '../../main/core/trading/DayStartPrice';
+import { ORDER_ARRIVAL_WINDOW_MS } from '../../main/core/trading/reconcileOpenIntents';
 import { createSimMexcClient } from '../support/createSimMexcClient';
 import { buyingSettings, MONEY_KEYS, startMoneyEngine, type MoneyEngine } from '../support/moneyPathScenario';
 import { untilTrue } from '../support/eventLoopTurns';
@@ -62,11 +63,14 @@ describe('the money path: regression tests for issue 13', () => {
     await engine.service.handlers.startBot(undefined);
     engine.sim.faults.inject({ kind: '5xx-before', path: '/api/v3/order', method: 'POST' });
     const first = await engine.service.handlers.runNow(undefined);
-    expect(first.action).toBe('buy'); // sent, outcome unknown, then settled as never placed on MEXC's word
+    expect(first.action).toBe('buy'); // sent, outcome unknown
+    // Right away MEXC's "not found" proves nothing (a late request could still land); past its recvWindow it does.
+    expect(await engine.service.handlers.runNow(undefined)).toMatchObject({ action: 'rejected', reason: expect.stringContaining('unknown outcome') });
+    await engine.time.advance(ORDER_ARRIVAL_WINDOW_MS);
     const second = await engine.service.handlers.runNow(undefined);
     expect(second).toMatchObject({ action: 'buy' });
     const entries = await engine.journalEntries();
-    expect(entries.map((e) => e.status)).toEqual(['rejected', 'accepted']);
+    expect(entries.map((e) => e.status)).toEqual(['rejected', 'accepted']); // the first settled as never placed, on MEXC's word
     expect(entries[0]!.outcomes.at(-1)!.message).toMatch(/never placed/);
     expect(engine.exchangeOrders().map((o) => o.clientOrderId)).toEqual([entries[1]!.clientOrderId]);
     expect(new Set(entries.map((e) => e.clientOrderId)).size).toBe(2);

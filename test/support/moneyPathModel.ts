@@ -161,6 +161,8 @@ function compatible(journal: JournalEntry['status'], truth: TruthOrder['status']
 const key = (o: { broker: string; clientOrderId: string }) => `${o.broker}:${o.clientOrderId}`;
 
 export interface StepContext {
+  /** the bot's state when the step began: a run in the step ran in this state */
+  stateBefore: BotState;
   alertsBefore: number;
   /** the last decision before the step, to tell a run made in this step */
   decisionBefore: string;
@@ -169,8 +171,8 @@ export interface StepContext {
   paperBefore: ReturnType<typeof paperTruth>;
 }
 
-function stepContext(real: Real): StepContext {
-  return { alertsBefore: real.engine.alerts.length, decisionBefore: JSON.stringify(real.engine.service.snapshot().lastDecision), stepStart: real.engine.time.now(), liveBefore: liveTruth(real.engine), paperBefore: paperTruth(real.engine) };
+function stepContext(model: Model, real: Real): StepContext {
+  return { stateBefore: model.state, alertsBefore: real.engine.alerts.length, decisionBefore: JSON.stringify(real.engine.service.snapshot().lastDecision), stepStart: real.engine.time.now(), liveBefore: liveTruth(real.engine), paperBefore: paperTruth(real.engine) };
 }
 
 /**
@@ -243,7 +245,7 @@ async function checkInvariants(model: Model, real: Real, context: StepContext): 
     const why = decision.reason.split('Not traded: ')[1] ?? '';
     expect(told(engine, context, (message) => why !== '' && message.includes(why)), `I5: run ended "${exit}" without an alert`).toBe(true);
   }
-  if (model.state !== 'running' && ranThisStep) {
+  if (context.stateBefore !== 'running' && model.state !== 'running' && ranThisStep) {
     expect(newOrders.filter((o) => o.time >= context.stepStart), 'a bot that is not running placed an order').toEqual([]);
   }
   real.known = new Set(truth.map(key));
@@ -264,7 +266,7 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     real.step += 1;
     real.trace.push(`${real.step}. ${this.toString()}`);
-    const context = stepContext(real);
+    const context = stepContext(model, real);
     try {
       await this.act(model, real, context);
       await checkInvariants(model, real, context);

@@ -1,5 +1,6 @@
 import ccxt, { type Market } from 'ccxt';
 import type { Clock } from '../clock';
+import { MEXC_RECV_WINDOW_MS } from '../defaults';
 
 /** MEXC's production REST base; tests and the simulator override it. */
 export const MEXC_BASE_URL = 'https://api.mexc.com';
@@ -93,7 +94,7 @@ export function createMexcExchange(options: MexcExchangeOptions = {}): SpotOnlyM
     urls: { api: { spot: { public: base, private: base } } },
     // With keys, loadMarkets would first call the signed capital/config/getall: not needed for spot.
     has: { fetchCurrencies: false },
-    options: { adjustForTimeDifference: true, recvWindow: 5000, defaultType: 'spot' },
+    options: { adjustForTimeDifference: true, recvWindow: MEXC_RECV_WINDOW_MS, defaultType: 'spot' },
     exceptions: { exact: mexcExtraExactErrors },
   });
   if (options.clock) {

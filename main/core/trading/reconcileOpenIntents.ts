@@ -1,7 +1,15 @@
 import { Decimal } from '../../../shared/decimal';
+import { MEXC_RECV_WINDOW_MS } from '../defaults';
 import type { Broker } from './Broker';
 import type { Journal, JournalEntry } from './Journal';
 import { fillsOf, outcomeOf } from './submitOrder';
+
+/**
+ * An order sent by a process that died mid-request may still reach MEXC after
+ * a restart has asked about it: "not found" proves nothing until MEXC would
+ * refuse that request as too late (its recvWindow, plus room for clock error).
+ */
+export const ORDER_ARRIVAL_WINDOW_MS = MEXC_RECV_WINDOW_MS + 5_000;
 
 /** MEXC's GET /api/v3/order only covers the last 7 days (MEXC's Spot v3 docs, Chinese edition): "not found" about an older order proves nothing. */
 export const ORDER_LOOKUP_WINDOW_MS = 7 * 86_400_000;
@@ -39,6 +47,10 @@ export async function reconcileOpenIntents(journal: Journal, brokerFor: BrokerFo
       }
       const order = await broker.fetchOrderByClientId(entry.clientOrderId);
       if (!order) {
+        if (broker.kind === 'live' && now - entry.time < ORDER_ARRIVAL_WINDOW_MS) {
+          report.pending.push({ clientOrderId: entry.clientOrderId, error: 'MEXC has not seen it yet, but a request still on its way could arrive for a few more seconds: it is asked again then' });
+          continue;
+        }
         if (broker.kind === 'live' && now - entry.time > ORDER_LOOKUP_WINDOW_MS) {
           report.pending.push({ clientOrderId: entry.clientOrderId, error: 'MEXC no longer answers for orders older than 7 days: check it in MEXC’s order history' });
           continue;

@@ -1,7 +1,8 @@
 /**
  * A child process that places live orders the way the engine does (journal,
  * send, outcome; reconcile first on start), announcing each step on stdout so
- * the parent can kill -9 it at a chosen point. Args: simUrl dataDir apiKey secret firstId count.
+ * the parent can kill -9 it at a chosen point. Args: simUrl dataDir apiKey secret firstId count [reconcileAfterMs]:
+ * the last one reconciles as a start that late would (past the arrival window of a dead process's requests).
  */
 import path from 'node:path';
 import { MemoryCache } from '../../../main/core/cache/MemoryCache';
@@ -13,7 +14,7 @@ import { marketInfoFromCcxt } from '../../../main/core/trading/MarketInfo';
 import { reconcileOpenIntents } from '../../../main/core/trading/reconcileOpenIntents';
 import { defaultSettings } from '../../../shared/settings';
 
-const [simUrl, dataDir, apiKey, secret, firstId, count] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [simUrl, dataDir, apiKey, secret, firstId, count, reconcileAfterMs = '0'] = process.argv.slice(2) as [string, string, string, string, string, string, string?];
 const LIVE = { kind: 'live' as const, account: '00000000c0ffee00' };
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const clock = { now: () => Date.now() };
@@ -27,7 +28,7 @@ const client = new MexcClient({
 const market = marketInfoFromCcxt((await client.market('QRL/USDT'))!);
 const broker = new LiveBroker(client, market);
 const journal = await Journal.open(path.join(dataDir, 'journal.jsonl'), clock);
-const report = await reconcileOpenIntents(journal, async () => ({ broker }), clock.now());
+const report = await reconcileOpenIntents(journal, async () => ({ broker }), clock.now() + Number(reconcileAfterMs));
 say(`RECONCILED ${report.settled.length} ${report.pending.length}`);
 for (let i = Number(firstId); i < Number(firstId) + Number(count); i++) {
   const clientOrderId = `qtb-kill-${String(i).padStart(4, '0')}`;
