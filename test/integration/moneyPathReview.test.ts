@@ -132,4 +132,26 @@ describe('the money path under review: races, absences and lost lines', () => {
     await engine.time.advance(MINUTE);
     expect(entries.some((e) => e.clientOrderId === onExchange!.clientOrderId)).toBe(true);
   });
+
+  it('a paper wallet lost with the journal line of its start waits for a reset, and never hands out an order id twice', async () => {
+    const engine = await start();
+    await engine.service.handlers.startBot(undefined);
+    expect((await engine.service.handlers.runNow(undefined)).action).toBe('buy');
+    const journalFile = path.join(engine.dataDir, 'journal.jsonl');
+    const lines = readFileSync(journalFile, 'utf8').split('\n');
+    const startLine = lines.findIndex((line) => line.includes('"kind":"paper-wallet"'));
+    lines[startLine] = lines[startLine]!.replace('first start', 'first st\u0000rt'); // bit rot in the wallet's start line
+    writeFileSync(journalFile, lines.join('\n'));
+    writeFileSync(path.join(engine.dataDir, PAPER_WALLET_FILE), '{"version":1,"balances":');
+    await engine.restart({ crash: true });
+    const again = await engine.restart({ crash: true }); // the damaged wallet was set aside: the file is now missing
+    expect(engine.alerts.filter((a) => a.kind === 'paper-wallet').at(-1)?.message).toMatch(/cannot be rebuilt/);
+    await again.handlers.startBot(undefined);
+    expect(await again.handlers.runNow(undefined)).toMatchObject({ action: 'rejected', reason: expect.stringContaining('reset it') });
+    await again.handlers.resetPaperWallet({ usdt: '1000' });
+    expect((await again.handlers.runNow(undefined)).action).toBe('buy');
+    const orderIds = (await engine.journalEntries()).map((entry) => entry.orderId).filter((id) => id !== null);
+    expect(orderIds).toHaveLength(2);
+    expect(new Set(orderIds).size).toBe(2);
+  });
 });

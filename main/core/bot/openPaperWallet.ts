@@ -16,17 +16,31 @@ export interface OpenPaperWalletOptions {
   critical(kind: string, message: string): void;
 }
 
+/** Above every paper order and fill number the journal holds. */
+function nextPaperNumbers(journal: Journal): { order: number; fill: number } {
+  const highest = (ids: string[], pattern: RegExp) => Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
+  const paper = journal.entries().filter((entry) => entry.broker?.kind === 'paper');
+  return {
+    order: highest(paper.map((entry) => entry.orderId ?? ''), /^paper-(\d+)$/) + 1,
+    fill: highest(paper.flatMap((entry) => journal.fillsOf(entry.clientOrderId).map((fill) => fill.id)), /^paper-fill-(\d+)$/) + 1,
+  };
+}
+
 /** Opens the paper wallet; one that was lost or damaged is rebuilt from the journal when it can be, and the user is told either way. */
 export async function openPaperWallet({ dataDir, clock, journal, market, initialQuote, critical }: OpenPaperWalletOptions): Promise<PaperBroker> {
   const initialBalances = { [market.quote]: initialQuote, [market.base]: '0' };
   const paper = await PaperBroker.open({ dataDir, market, clock, initialBalances });
-  const lost = paper.loadProblem !== null || (paper.created && journal.paperWalletStarts().length > 0);
+  // In use before: a start is journaled, or any paper order is (its start line may be the damaged one).
+  const usedBefore = journal.paperWalletStarts().length > 0 || journal.entries().some((entry) => entry.broker?.kind === 'paper');
+  const lost = paper.loadProblem !== null || (paper.created && usedBefore);
   if (!lost) {
     if (paper.created) await journal.recordPaperWalletStart(initialBalances, 'first start');
+    await paper.numberFrom(nextPaperNumbers(journal));
     return paper;
   }
   const what = paper.loadProblem ? paper.loadProblem.message : 'The paper wallet file is missing, though the journal shows it was in use.';
   const rebuilt = await rebuildPaperWallet(paper, journal);
+  await paper.numberFrom(nextPaperNumbers(journal));
   critical(
     'paper-wallet',
     rebuilt

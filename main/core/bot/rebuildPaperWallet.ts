@@ -10,7 +10,7 @@ import type { PaperBroker, ReplayedOrder } from '../trading/PaperBroker';
 export async function rebuildPaperWallet(paper: PaperBroker, journal: Journal): Promise<{ orders: number; fills: number } | null> {
   const start = journal.paperWalletStarts().at(-1);
   if (!start) {
-    paper.needsReset = true;
+    await paper.markNeedsReset();
     return null;
   }
   const orders: ReplayedOrder[] = journal

@@ -70,6 +70,8 @@ const WalletSchema = z.object({
   /** ids keep counting across resets, so no id ever means two orders */
   nextOrderNumber: z.number().int().positive(),
   nextFillNumber: z.number().int().positive(),
+  /** set when a lost wallet could not be rebuilt: its balances would be invented, so it trades nothing until reset */
+  needsReset: z.literal(true).optional(),
 });
 type Wallet = z.infer<typeof WalletSchema>;
 
@@ -103,11 +105,18 @@ export class PaperBroker implements Broker {
     readonly created: boolean,
   ) {}
 
-  /**
-   * A wallet that could be neither loaded nor rebuilt: no paper order is
-   * placed until the user resets it, because its balances would be invented.
-   */
-  needsReset = false;
+  /** A wallet that could be neither loaded nor rebuilt: no paper order is placed until the user resets it. */
+  get needsReset(): boolean {
+    return this.wallet.needsReset === true;
+  }
+
+  /** Kept in the file, so a restart does not take the placeholder wallet for a real one. */
+  async markNeedsReset(): Promise<void> {
+    await this.mutate(() => {
+      this.wallet.needsReset = true;
+    });
+  }
+
 
   /** Opens the wallet in `dataDir`, or starts one from `initialBalances`. */
   static async open(options: PaperBrokerOptions): Promise<PaperBroker> {
@@ -147,9 +156,24 @@ export class PaperBroker implements Broker {
       const highest = (ids: string[], pattern: RegExp) => Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
       this.wallet.nextOrderNumber = highest(this.wallet.orders.map((o) => o.id), /^paper-(\d+)$/) + 1;
       this.wallet.nextFillNumber = highest(this.wallet.fills.map((f) => f.id), /^paper-fill-(\d+)$/) + 1;
-      this.needsReset = false;
       return { orders: orders.length, fills };
     });
+  }
+
+  /**
+   * Order and fill numbers never go below these: a wallet started afresh (or
+   * rebuilt) must not hand out an id the journal already holds for another order.
+   */
+  async numberFrom(next: { order: number; fill: number }): Promise<void> {
+    await this.mutate(
+      () => {
+        const before = [this.wallet.nextOrderNumber, this.wallet.nextFillNumber];
+        this.wallet.nextOrderNumber = Math.max(this.wallet.nextOrderNumber, next.order);
+        this.wallet.nextFillNumber = Math.max(this.wallet.nextFillNumber, next.fill);
+        return before[0] !== this.wallet.nextOrderNumber || before[1] !== this.wallet.nextFillNumber;
+      },
+      (changed) => changed,
+    );
   }
 
   /** Empties the wallet (open orders and fills included) and starts again with these balances. */
@@ -157,7 +181,6 @@ export class PaperBroker implements Broker {
     return this.mutate(() => {
       const { nextOrderNumber, nextFillNumber } = this.wallet;
       this.wallet = emptyWallet(initialBalances, { nextOrderNumber, nextFillNumber });
-      this.needsReset = false;
       return this.balances();
     });
   }
