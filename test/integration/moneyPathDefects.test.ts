@@ -1,31 +1,21 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedUtcOffset } from '../../main/core/trading/localDay';
 import { SETTINGS_FILE } from '../../main/core/settings/SettingsStore';
 import { PAPER_WALLET_FILE } from '../../main/core/trading/PaperBroker';
 import { DAY_START_FILE } from '../../main/core/trading/DayStartPrice';
 import { ORDER_ARRIVAL_WINDOW_MS } from '../../main/core/trading/reconcileOpenIntents';
 import { createSimMexcClient } from '../support/createSimMexcClient';
-import { buyingSettings, MONEY_KEYS, startMoneyEngine, type MoneyEngine } from '../support/moneyPathScenario';
+import { buyingSettings, MONEY_KEYS, damageFirstIntentLine, runLiveAfterAMonthAway, useMoneyEngines, type MoneyEngine } from '../support/moneyPathScenario';
 import { untilTrue } from '../support/eventLoopTurns';
 import { VirtualTime } from '../support/VirtualTime';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Issue 13's ten defects, each replayed as it was found; each must stay fixed. */
 describe('the money path: regression tests for issue 13', () => {
-  const engines: MoneyEngine[] = [];
-  const start = async (options: Parameters<typeof startMoneyEngine>[0] = {}) => {
-    const engine = await startMoneyEngine(options);
-    engines.push(engine);
-    return engine;
-  };
-  afterEach(async () => {
-    for (const engine of engines.splice(0)) await engine.close();
-  });
+  const start = useMoneyEngines();
 
   /** Drives the simulated market through the bot's resting buys, so they fill. */
   const fillRestingBuys = async (engine: MoneyEngine) => {
@@ -80,11 +70,7 @@ describe('the money path: regression tests for issue 13', () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);
     await engine.service.handlers.runNow(undefined);
-    const journalFile = path.join(engine.dataDir, 'journal.jsonl');
-    const lines = readFileSync(journalFile, 'utf8').split('\n');
-    const intentLine = lines.findIndex((line) => line.includes('"kind":"intent"'));
-    lines[intentLine] = lines[intentLine]!.replace('"limit"', '"limjt"'); // bit rot in the intent line
-    writeFileSync(journalFile, lines.join('\n'));
+    damageFirstIntentLine(engine);
     const restarted = await engine.restart({ crash: true });
     await restarted.handlers.setMode({ mode: 'live', confirmation: 'LIVE', openOrders: 'keep' });
     await restarted.handlers.startBot(undefined);
@@ -107,11 +93,7 @@ describe('the money path: regression tests for issue 13', () => {
 
     // 31 days later: MEXC's myTrades no longer reaches that buy
     await engine.restart({ crash: true });
-    await engine.time.sleep(31 * DAY);
-    const later = await engine.restart({ crash: true });
-    await later.handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
-    await later.handlers.startBot(undefined);
-    const decision = await later.handlers.runNow(undefined);
+    const decision = await runLiveAfterAMonthAway(engine);
     expect(decision).toMatchObject({ action: 'rejected', reason: expect.stringContaining('MAX_POSITION') });
     expect(engine.exchangeOrders()).toHaveLength(1);
   });

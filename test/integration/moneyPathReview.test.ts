@@ -1,13 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAPER_WALLET_FILE } from '../../main/core/trading/PaperBroker';
-import { startMoneyEngine, type MoneyEngine } from '../support/moneyPathScenario';
-import { untilTrue } from '../support/eventLoopTurns';
+import { damageFirstIntentLine, fillBotBuysUnseen, runLiveAfterAMonthAway, runUntilSending, useMoneyEngines } from '../support/moneyPathScenario';
 
 const MINUTE = 60_000;
-const intentJournaled = (file: string) => existsSync(file) && readFileSync(file, 'utf8').includes('"kind":"intent"');
-const DAY = 24 * 60 * MINUTE;
 
 /**
  * Found by an adversarial review of the money path after issue 13 (each was a
@@ -16,33 +13,16 @@ const DAY = 24 * 60 * MINUTE;
  * a month-long absence, a lost journal line whose lookup failed.
  */
 describe('the money path under review: races, absences and lost lines', () => {
-  const engines: MoneyEngine[] = [];
-  const start = async (options: Parameters<typeof startMoneyEngine>[0] = {}) => {
-    const engine = await startMoneyEngine(options);
-    engines.push(engine);
-    return engine;
-  };
-  afterEach(async () => {
-    for (const engine of engines.splice(0)) await engine.close();
-  });
+  const start = useMoneyEngines();
 
   it('a live buy that filled while the app was off for 31 days still counts against the position cap', async () => {
     const engine = await start({ live: true, risk: { maxPositionUsdt: 60 } });
     await engine.service.handlers.startBot(undefined);
     expect((await engine.service.handlers.runNow(undefined)).action).toBe('buy');
     await engine.stop(); // the app is quit before the fill is read
-    const qrl = engine.sim.state.paths.get('QRLUSDT')!;
-    const lowest = Math.min(...engine.exchangeOrders().map((o) => Number(o.price)));
-    qrl.force(lowest * 0.9, engine.time.now());
-    await engine.time.sleep(MINUTE);
-    qrl.force(null, engine.time.now());
-    await engine.time.sleep(MINUTE);
+    await fillBotBuysUnseen(engine);
     expect(engine.exchangeOrders()[0]!.status).toBe('FILLED');
-    await engine.time.sleep(31 * DAY);
-    const later = await engine.restart({ crash: true });
-    await later.handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
-    await later.handlers.startBot(undefined);
-    const decision = await later.handlers.runNow(undefined);
+    const decision = await runLiveAfterAMonthAway(engine);
     expect(decision).toMatchObject({ action: 'rejected', reason: expect.stringContaining('MAX_POSITION') });
     expect(engine.exchangeOrders()).toHaveLength(1);
   });
@@ -50,10 +30,7 @@ describe('the money path under review: races, absences and lost lines', () => {
   it('the kill switch pressed while a run is sending its order cancels that order too', async () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);
-    engine.sim.faults.inject({ kind: 'latency', path: '/api/v3/order', method: 'POST', ms: 300 });
-    const run = engine.service.handlers.runNow(undefined);
-    const journal = path.join(engine.dataDir, 'journal.jsonl');
-    await untilTrue(() => intentJournaled(journal), 'the intent is journaled');
+    const { run } = await runUntilSending(engine);
     expect(await engine.service.handlers.killSwitch(undefined)).toMatchObject({ state: 'paused' });
     await run;
     expect(engine.exchangeOrders().filter((o) => o.status === 'NEW')).toEqual([]);
@@ -80,13 +57,7 @@ describe('the money path under review: races, absences and lost lines', () => {
     await engine.service.handlers.startBot(undefined);
     await engine.service.handlers.runNow(undefined);
     await engine.service.handlers.pauseBot(undefined);
-    const qrl = engine.sim.state.paths.get('QRLUSDT')!;
-    const lowest = Math.min(...engine.exchangeOrders().map((o) => Number(o.price)));
-    // time.sleep moves the clocks without running the engine's timers: no fill poll meanwhile
-    qrl.force(lowest * 0.9, engine.time.now());
-    await engine.time.sleep(MINUTE);
-    qrl.force(null, engine.time.now());
-    await engine.time.sleep(MINUTE);
+    await fillBotBuysUnseen(engine);
     expect(engine.exchangeOrders()[0]!.status).toBe('FILLED');
     expect((await engine.service.handlers.runNow(undefined)).action).not.toBe('buy'); // a preview: it only refreshes
     await engine.time.advance(60_000); // several fill polls
@@ -99,10 +70,7 @@ describe('the money path under review: races, absences and lost lines', () => {
   it('switching live → dry-run with "cancel" while a run is sending its order cancels that order too', async () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);
-    engine.sim.faults.inject({ kind: 'latency', path: '/api/v3/order', method: 'POST', ms: 300 });
-    const run = engine.service.handlers.runNow(undefined);
-    const journal = path.join(engine.dataDir, 'journal.jsonl');
-    await untilTrue(() => intentJournaled(journal), 'the intent is journaled');
+    const { run } = await runUntilSending(engine);
     await engine.service.handlers.setMode({ mode: 'dry-run', openOrders: 'cancel' });
     await run;
     expect(engine.alerts.filter((a) => a.kind === 'mode').at(-1)?.message).toMatch(/1 open live order\(s\) of the bot canceled/);
@@ -113,11 +81,7 @@ describe('the money path under review: races, absences and lost lines', () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);
     await engine.service.handlers.runNow(undefined);
-    const journalFile = path.join(engine.dataDir, 'journal.jsonl');
-    const lines = readFileSync(journalFile, 'utf8').split('\n');
-    const intentLine = lines.findIndex((line) => line.includes('"kind":"intent"'));
-    lines[intentLine] = lines[intentLine]!.replace('"limit"', '"limjt"');
-    writeFileSync(journalFile, lines.join('\n'));
+    damageFirstIntentLine(engine);
     engine.sim.faults.inject({ kind: '5xx-before', path: '/api/v3/order', method: 'GET', times: 50 });
     const restarted = await engine.restart({ crash: true });
     engine.sim.faults.clear();
