@@ -1,7 +1,7 @@
 import { Decimal } from '../../../shared/decimal';
 import type { BrokerFill, BrokerOrder } from '../trading/Broker';
 import { ownPrefix } from '../trading/clientOrderId';
-import type { Journal } from '../trading/Journal';
+import { sameBroker, type Journal } from '../trading/Journal';
 import type { MarketInfo } from '../trading/MarketInfo';
 
 /** The bot refuses to touch an order it did not place. */
@@ -34,14 +34,14 @@ export class BotOrders {
   /** A fill is the bot's when its order is: by client id when MEXC sends it (often null), else by the journaled order id. */
   ownsFill(fill: Pick<BrokerFill, 'clientOrderId' | 'orderId'>, account: string): boolean {
     if (fill.clientOrderId && this.owns(fill)) return true;
-    return this.journal.entries().some((entry) => entry.orderId === fill.orderId && entry.broker?.kind === 'live' && entry.broker.account === account);
+    return this.journal.entries().some((entry) => entry.orderId === fill.orderId && sameBroker(entry.broker, { kind: 'live', account }));
   }
 
   /** The fills the journal holds for the bot's live orders on that account, as broker fills. */
   journalFills(account: string, market: MarketInfo): BrokerFill[] {
     const fills: BrokerFill[] = [];
     for (const entry of this.journal.entries()) {
-      if (entry.broker?.kind !== 'live' || entry.broker.account !== account || !entry.orderId) continue;
+      if (!sameBroker(entry.broker, { kind: 'live', account }) || !entry.orderId) continue;
       for (const fill of this.journal.fillsOf(entry.clientOrderId)) {
         fills.push({
           id: fill.id,

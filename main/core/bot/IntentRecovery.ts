@@ -3,7 +3,7 @@ import type { AlertInput } from '../alerts/AlertCenter';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/Logger';
 import type { Broker } from '../trading/Broker';
-import type { BrokerRef, Journal, JournalEntry } from '../trading/Journal';
+import { sameBroker, type BrokerRef, type Journal, type JournalEntry } from '../trading/Journal';
 import type { PaperBroker } from '../trading/PaperBroker';
 import { reconcileOpenIntents } from '../trading/reconcileOpenIntents';
 import { fillsOf, outcomeOf } from '../trading/submitOrder';
@@ -116,7 +116,7 @@ export class IntentRecovery {
     if (!live || !state) return;
     const stillOpen = new Set(state.openOrders.map((o) => o.clientOrderId));
     for (const entry of journal.entries()) {
-      if (entry.status !== 'accepted' || entry.broker?.kind !== 'live' || entry.broker.account !== live.account || stillOpen.has(entry.clientOrderId)) continue;
+      if (entry.status !== 'accepted' || !sameBroker(entry.broker, { kind: 'live', account: live.account }) || stillOpen.has(entry.clientOrderId)) continue;
       const order = await live.broker.fetchOrderByClientId(entry.clientOrderId).catch(() => null);
       if (!order || order.status === 'open') continue;
       const fills = Decimal.from(order.filled).isPositive() ? await fillsOf(live.broker, order).catch(() => []) : [];

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { MexcClient } from '../exchange/MexcClient';
 import type { BrokerFill } from '../trading/Broker';
 import { FillLedger } from '../trading/FillLedger';
-import type { Journal } from '../trading/Journal';
+import { mayStillBeOpen, sameBroker, type Journal } from '../trading/Journal';
 import type { MarketInfo } from '../trading/MarketInfo';
 import type { BotOrders } from './BotOrders';
 import type { BrokerState } from './BrokerState';
@@ -83,15 +83,9 @@ export class LiveAccount {
     return [];
   }
 
-  /** The bot's fills new since the last sync (an empty list with no keys). */
-  async pollFills(): Promise<BrokerFill[]> {
-    const live = this.connection();
-    return live ? this.syncFills(live) : [];
-  }
-
   private async syncFills(live: LiveConnection): Promise<BrokerFill[]> {
     const { journal, orders, clock } = this.options;
-    const firstIntent = journal.entries().find((e) => e.broker?.kind === 'live' && e.broker.account === live.account)?.time;
+    const firstIntent = journal.entries().find((e) => sameBroker(e.broker, { kind: 'live', account: live.account }))?.time;
     const from = live.ledger.lastTimestamp() ?? firstIntent ?? clock.now();
     const fresh = await live.ledger.sync(live.broker, from, clock.now());
     return fresh.filter((fill) => orders.ownsFill(fill, live.account));
@@ -107,6 +101,6 @@ export class LiveAccount {
   }
 
   private hasOpenIntents(account: string): boolean {
-    return this.options.journal.entries().some((e) => e.broker?.kind === 'live' && e.broker.account === account && (e.status === 'accepted' || e.status === null || e.status === 'unknown'));
+    return this.options.journal.entries().some((e) => sameBroker(e.broker, { kind: 'live', account }) && mayStillBeOpen(e));
   }
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 import type { MexcClient } from '../exchange/MexcClient';
 import type { Logger } from '../logging/Logger';
 import type { Broker, BrokerOrder } from '../trading/Broker';
-import type { BrokerRef } from '../trading/Journal';
+import { mayStillBeOpen, type BrokerRef } from '../trading/Journal';
 import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { marketInfoFromCcxt, type MarketInfo } from '../trading/MarketInfo';
 import type { MarketView, PaperBroker } from '../trading/PaperBroker';
@@ -156,9 +156,7 @@ export class TradingEngine {
     if (!live?.connection()) return;
     // An order that lost its journal line and could not be looked up yet is asked about again at every poll.
     if (this.opened!.recovery.pendingLostIds.length > 0) await this.opened!.recovery.recoverLostIntents();
-    const fresh = await live.pollFills();
-    if (fresh.length > 0) await this.noteFills(fresh, 'live');
-    else await this.refresh();
+    await this.refresh(); // syncs the fills forward, and tells and journals the new ones
   }
 
   /** Cancels one of the bot's own orders; an order the bot did not place is never touched. */
@@ -228,7 +226,7 @@ export class TradingEngine {
     await journal.recordPaperWalletStart(balances, 'reset by the user');
     // The reset canceled every paper order: the journal says so, or they would count as open buys forever.
     for (const entry of journal.entries()) {
-      if (entry.broker?.kind === 'paper' && (entry.status === 'accepted' || entry.status === null || entry.status === 'unknown')) {
+      if (entry.broker?.kind === 'paper' && mayStillBeOpen(entry)) {
         await journal.recordOutcome(entry.clientOrderId, { status: 'canceled', ...(entry.orderId ? { orderId: entry.orderId } : {}), message: 'the paper wallet was reset' });
       }
     }

@@ -19,6 +19,9 @@ import type { OrderIntent } from './OrderIntent';
 
 export const outcomeStatuses = ['accepted', 'rejected', 'filled', 'canceled', 'unknown'] as const;
 export type OutcomeStatus = (typeof outcomeStatuses)[number];
+/** An intent whose order may still be open at its broker: not yet answered, unknown, or accepted and not ended. */
+export const mayStillBeOpen = (entry: { status: OutcomeStatus | null }): boolean => entry.status === null || entry.status === 'unknown' || entry.status === 'accepted';
+
 /** Outcomes that settle whether the order exists; 'unknown' (a timeout, a 5xx) does not. */
 export const SETTLED_STATUSES: ReadonlySet<OutcomeStatus> = new Set(['accepted', 'rejected', 'filled', 'canceled']);
 

@@ -142,7 +142,9 @@ export class PaperBroker implements Broker {
    */
   async rebuild(start: { balances: Readonly<Record<string, DecimalLike>> }, orders: readonly ReplayedOrder[]): Promise<{ orders: number; fills: number }> {
     return this.mutate(() => {
-      this.wallet = emptyWallet(start.balances);
+      // Ids keep counting as in a reset; numberFrom lifts them above every id the journal holds.
+      const { nextOrderNumber, nextFillNumber } = this.wallet;
+      this.wallet = emptyWallet(start.balances, { nextOrderNumber, nextFillNumber });
       let fills = 0;
       for (const replayed of orders) {
         const order = this.lock(replayed.request, replayed.orderId, replayed.time);
@@ -153,9 +155,6 @@ export class PaperBroker implements Broker {
         }
         if (replayed.canceled && order.status === 'open') this.cancel(order);
       }
-      const highest = (ids: string[], pattern: RegExp) => Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
-      this.wallet.nextOrderNumber = highest(this.wallet.orders.map((o) => o.id), /^paper-(\d+)$/) + 1;
-      this.wallet.nextFillNumber = highest(this.wallet.fills.map((f) => f.id), /^paper-fill-(\d+)$/) + 1;
       return { orders: orders.length, fills };
     });
   }
