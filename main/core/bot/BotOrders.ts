@@ -31,10 +31,14 @@ export class BotOrders {
     return !!id && (id.startsWith(ownPrefix(this.installId)) || this.journal.entry(id) !== undefined);
   }
 
-  /** A fill is the bot's when its order is: by client id when MEXC sends it (often null), else by the journaled order id. */
-  ownsFill(fill: Pick<BrokerFill, 'clientOrderId' | 'orderId'>, account: string): boolean {
-    if (fill.clientOrderId && this.owns(fill)) return true;
-    return this.journal.entries().some((entry) => entry.orderId === fill.orderId && sameBroker(entry.broker, { kind: 'live', account }));
+  /**
+   * Which fills on that account are the bot's: those whose order is, by client
+   * id when MEXC sends it (often null), else by the journaled order id. The
+   * order ids are read once, so a long fill history is not a scan per fill.
+   */
+  fillOwner(account: string): (fill: Pick<BrokerFill, 'clientOrderId' | 'orderId'>) => boolean {
+    const orderIds = new Set(this.journal.entries().flatMap((entry) => (entry.orderId !== null && sameBroker(entry.broker, { kind: 'live', account }) ? [entry.orderId] : [])));
+    return (fill) => (fill.clientOrderId !== null && this.owns(fill)) || orderIds.has(fill.orderId);
   }
 
   /** The fills the journal holds for the bot's live orders on that account, as broker fills. */

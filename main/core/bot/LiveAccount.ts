@@ -88,7 +88,7 @@ export class LiveAccount {
     const firstIntent = journal.entries().find((e) => sameBroker(e.broker, { kind: 'live', account: live.account }))?.time;
     const from = live.ledger.lastTimestamp() ?? firstIntent ?? clock.now();
     const fresh = await live.ledger.sync(live.broker, from, clock.now());
-    return fresh.filter((fill) => orders.ownsFill(fill, live.account));
+    return fresh.filter(orders.fillOwner(live.account));
   }
 
   /** The bot's fills on that account: its journal's fills and the persisted trade history, once each. */
@@ -96,7 +96,8 @@ export class LiveAccount {
     const { orders, market } = this.options;
     const byId = new Map<string, BrokerFill>();
     for (const fill of orders.journalFills(live.account, market)) byId.set(fill.id, fill);
-    for (const fill of live.ledger.fills()) if (orders.ownsFill(fill, live.account)) byId.set(fill.id, fill);
+    const owned = orders.fillOwner(live.account);
+    for (const fill of live.ledger.fills()) if (owned(fill)) byId.set(fill.id, fill);
     return [...byId.values()].sort((a, b) => a.timestamp - b.timestamp);
   }
 
