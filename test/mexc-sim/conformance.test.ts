@@ -242,7 +242,8 @@ describe('real ccxt mexc against the simulator: account and orders', () => {
   it('tradeFee, capital config and user data stream keys', async () => {
     const { exchange } = simClient(sim);
     expect(await exchange.spotPrivateGetTradeFee({ symbol: 'QRLUSDT' })).toMatchObject({ data: { makerCommission: 0, takerCommission: 0.0005 }, code: 0 });
-    expect(await exchange.spotPrivateGetCapitalConfigGetall()).toEqual([]);
+    const coins = (await exchange.spotPrivateGetCapitalConfigGetall()) as { coin: string }[];
+    expect(coins.map((c) => c.coin).sort()).toEqual(['BTC', 'DOGE', 'ETH', 'MX', 'QRL', 'USDT']);
     const { listenKey } = (await exchange.spotPrivatePostUserDataStream()) as { listenKey: string };
     expect(listenKey).toMatch(/^[0-9a-f]{64}$/);
     expect(await exchange.spotPrivatePutUserDataStream({ listenKey })).toEqual({ listenKey });

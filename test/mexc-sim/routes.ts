@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Account, ApiKey, Permission } from './Accounts';
 import { dec, mul, plain, type Dec } from './Decimal';
 import { MexcError } from './errors';
-import { canceledOrderJson, myTradeJson, newOrderJson, orderJson, price, symbolJson } from './format';
+import { SIM_COINS } from './coins';
+import { canceledOrderJson, coinConfigJson, depositAddressJson, myTradeJson, newOrderJson, orderJson, price, symbolJson, type ReferencePrice } from './format';
 import { unit, symbolId } from './hash';
 import { isOpen, type SimOrder } from './MatchingEngine';
 import { DAY, MINUTE } from './PricePath';
@@ -135,6 +136,12 @@ export function publicTrades(ctx: RouteContext, spec: SymbolSpec, count: number,
 }
 
 const account = (ctx: RouteContext) => ctx.key!.account;
+
+/** The last price when the order was placed: what a MARKET order's answer shows as its price (see format.ts). */
+const referencePrice = (ctx: RouteContext): ReferencePrice => (order) => {
+  const spec = findSymbol(order.symbol)!;
+  return dec(price(ctx.sim.paths.get(spec.symbol)!.priceAt(order.time), spec));
+};
 
 export const routes: Record<string, Route> = {
   'GET /api/v3/ping': { weight: 1, handle: () => ({}) },
@@ -280,7 +287,7 @@ export const routes: Record<string, Route> = {
     weight: 1,
     uidWeight: 1,
     signed: 'SPOT_DEAL_WRITE',
-    handle: (ctx) => newOrderJson(placeOrder(ctx, false)),
+    handle: (ctx) => newOrderJson(placeOrder(ctx, false), referencePrice(ctx)),
   },
   'POST /api/v3/order/test': {
     weight: 1,
@@ -290,14 +297,14 @@ export const routes: Record<string, Route> = {
       return {};
     },
   },
-  'GET /api/v3/order': { weight: 2, signed: 'SPOT_DEAL_READ', handle: (ctx) => orderJson(findOrder(account(ctx), ctx.params)) },
+  'GET /api/v3/order': { weight: 2, signed: 'SPOT_DEAL_READ', handle: (ctx) => orderJson(findOrder(account(ctx), ctx.params), referencePrice(ctx)) },
   'DELETE /api/v3/order': {
     weight: 1,
     signed: 'SPOT_DEAL_WRITE',
     handle: (ctx) => {
       const spec = requireSymbol(ctx.params);
       const order = findOrder(account(ctx), ctx.params);
-      return canceledOrderJson(ctx.sim.engine.cancel(account(ctx), spec, order, ctx.now));
+      return canceledOrderJson(ctx.sim.engine.cancel(account(ctx), spec, order, ctx.now), referencePrice(ctx));
     },
   },
   'GET /api/v3/openOrders': {
@@ -307,7 +314,7 @@ export const routes: Record<string, Route> = {
       const symbols = (ctx.params.get('symbol') ?? '').split(',').filter(Boolean);
       if (symbols.length === 0) throw MexcError.of('missingParam');
       if (symbols.length > 5) throw MexcError.of('badParam');
-      return [...account(ctx).orders.values()].filter((o) => isOpen(o) && symbols.includes(o.symbol)).slice(0, 1000).map(orderJson);
+      return [...account(ctx).orders.values()].filter((o) => isOpen(o) && symbols.includes(o.symbol)).slice(0, 1000).map((o) => orderJson(o, referencePrice(ctx)));
     },
   },
   'DELETE /api/v3/openOrders': {
@@ -318,7 +325,7 @@ export const routes: Record<string, Route> = {
       if (symbols.length === 0) throw MexcError.of('missingParam');
       if (symbols.length > 5) throw MexcError.of('badParam');
       const open = [...account(ctx).orders.values()].filter((o) => isOpen(o) && symbols.includes(o.symbol));
-      return open.map((order) => canceledOrderJson(ctx.sim.engine.cancel(account(ctx), findSymbol(order.symbol)!, order, ctx.now)));
+      return open.map((order) => canceledOrderJson(ctx.sim.engine.cancel(account(ctx), findSymbol(order.symbol)!, order, ctx.now), referencePrice(ctx)));
     },
   },
   'GET /api/v3/allOrders': {
@@ -332,7 +339,7 @@ export const routes: Record<string, Route> = {
       return [...account(ctx).orders.values()]
         .filter((o) => o.symbol === spec.symbol && o.time >= start && o.time <= end)
         .slice(-limitParam(ctx.params, 500, 1000))
-        .map(orderJson);
+        .map((o) => orderJson(o, referencePrice(ctx)));
     },
   },
   'GET /api/v3/myTrades': {
@@ -358,7 +365,20 @@ export const routes: Record<string, Route> = {
       return { data: { makerCommission: Number(spec.makerCommission), takerCommission: Number(spec.takerCommission) }, code: 0, msg: 'success', timestamp: ctx.now };
     },
   },
-  'GET /api/v3/capital/config/getall': { weight: 10, signed: 'SPOT_ACCOUNT_READ', handle: () => [] },
+  'GET /api/v3/capital/config/getall': { weight: 10, signed: 'SPOT_ACCOUNT_READ', handle: () => SIM_COINS.map(coinConfigJson) },
+  'GET /api/v3/capital/deposit/address': {
+    weight: 10,
+    signed: 'SPOT_WITHDRAW_READ',
+    handle: (ctx) => {
+      if (!ctx.params.get('coin')) throw MexcError.of('missingParam');
+      const coin = SIM_COINS.find((c) => c.coin === ctx.params.get('coin'));
+      if (!coin) throw MexcError.of('badParam');
+      const wanted = ctx.params.get('network');
+      const networks = coin.networks.filter((n) => wanted === null || n.netWork === wanted || n.network === wanted);
+      // One address per account and network, stable across calls.
+      return networks.map((n) => depositAddressJson(coin, n, `sim${account(ctx).uid}${coin.coin}${n.netWork}`.toLowerCase()));
+    },
+  },
   'POST /api/v3/userDataStream': {
     weight: 1,
     signed: 'SPOT_ACCOUNT_READ',
