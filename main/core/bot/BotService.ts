@@ -32,6 +32,7 @@ import { DailyRunSchedule } from './DailyRunSchedule';
 import type { ExchangeSession } from './ExchangeSession';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
+import { paperMarketView, TAPE_TRADES } from './paperMarketView';
 import { runBacktestCommand } from './runBacktestCommand';
 import { ServiceSettings } from './ServiceSettings';
 import { switchMode } from './switchMode';
@@ -344,8 +345,11 @@ export class BotService {
     const book = this.feeds.orderBook.state();
     const ticker = this.feeds.ticker.state();
     if (this.trading?.ready && !book.stale && book.value) {
-      void this.trading
-        .onMarket({ bids: book.value.bids.map(([p, a]) => [String(p), String(a)] as const), asks: book.value.asks.map(([p, a]) => [String(p), String(a)] as const), last: ticker.value?.last != null ? String(ticker.value.last) : null })
+      const trading = this.trading;
+      // The tape is read only while a paper order rests: nothing else needs it.
+      const readTrades = trading.countOpenOwnOrders('paper') > 0 ? () => this.session.client.fetchTrades(this.symbol, TAPE_TRADES) : null;
+      void paperMarketView({ book: book.value, ticker: ticker.value ?? null, readTrades })
+        .then((view) => trading.onMarket(view))
         .catch((error: Error) => this.logger.warn(`Paper fills: ${error.message}`));
     }
     this.marketAlerts.check(this.marketSummary.of(ticker, this.precision.value), this.settings.priceAlerts, this.session.client);

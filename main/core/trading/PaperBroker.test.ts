@@ -163,4 +163,118 @@ describe('PaperBroker', () => {
     expect(await fs.readFile(path.join(dataDir, `${PAPER_WALLET_FILE}.corrupt-${now}`), 'utf8')).toBe('{"version":1,"balances":');
     expect((await broker.fetchBalance()).USDT?.free).toBe('1000');
   });
+
+  describe('fills from the tape (issue #15)', () => {
+    const at = (price: string, amount: string, dt: number, side: 'buy' | 'sell' = 'sell') => ({ price, amount, timestamp: now + dt, side });
+    /** 300 QRL already bid at 0.4: a buy placed there queues behind them. */
+    const queued = { bids: [['0.4000', '300'], ['0.3990', '500']] as [string, string][], asks: [['0.4010', '5']] as [string, string][], last: '0.4005', trades: [] };
+
+    it('a buy at a visible level waits for the queue ahead, then fills partially and fully, one fill per trade', async () => {
+      const broker = await open();
+      await broker.onMarket(queued);
+      const placedAt = now;
+      await broker.placeOrder(buy('0.4000', '100'));
+      now += 10_000;
+      expect(await broker.onMarket({ ...queued, trades: [at('0.4000', '200', -5_000)] })).toEqual([]); // 100 of the queue left
+      now += 10_000;
+      const first = await broker.onMarket({ ...queued, trades: [at('0.4000', '200', -15_000), at('0.4000', '150', -5_000)] });
+      expect(first.map((f) => [f.price, f.amount, f.takerOrMaker, f.timestamp])).toEqual([['0.4', '50', 'maker', now]]);
+      expect(await broker.fetchOrderByClientId('c-0.4000-100')).toMatchObject({ status: 'open', filled: '50', remaining: '50', timestamp: placedAt });
+      now += 10_000;
+      const rest = await broker.onMarket({ ...queued, trades: [at('0.4000', '20', -6_000), at('0.4000', '80', -5_000)] });
+      expect(rest.map((f) => f.amount)).toEqual(['20', '30']);
+      expect(await broker.fetchOrderByClientId('c-0.4000-100')).toMatchObject({ status: 'closed', filled: '100', cost: '40', average: '0.4' });
+      expect(await broker.fetchBalance()).toEqual({ QRL: { free: '99.9', used: '0', total: '99.9' }, USDT: { free: '960', used: '0', total: '960' } });
+    });
+
+    it('a best ask touching the price with 5 QRL fills nothing; a trade through the price fills up to its size, queue or not', async () => {
+      const broker = await open();
+      await broker.onMarket(queued);
+      await broker.placeOrder(buy('0.4000', '100'));
+      now += 5_000;
+      expect(await broker.onMarket({ asks: [['0.4000', '5']], bids: [['0.3990', '10']], last: '0.4000', trades: [] })).toEqual([]);
+      now += 5_000;
+      const through = await broker.onMarket({ asks: [['0.3990', '5']], last: '0.3980', trades: [at('0.3980', '40', -1_000)] });
+      expect(through.map((f) => [f.price, f.amount])).toEqual([['0.4', '40']]);
+      now += 5_000;
+      // The level was swept: the 300 once ahead are gone, a trade at the price now fills at once.
+      const atPrice = await broker.onMarket({ ...queued, trades: [at('0.4000', '25', -1_000)] });
+      expect(atPrice.map((f) => f.amount)).toEqual(['25']);
+    });
+
+    it('a sell fills from trades at or above its price, the mirror image', async () => {
+      const broker = await open();
+      await broker.onMarket(book);
+      await broker.placeOrder(buy('0.4110', '250'));
+      await broker.placeOrder(sell('0.4300', '100'));
+      now += 5_000;
+      expect(await broker.onMarket({ ...book, trades: [at('0.4290', '500', -1_000, 'buy')] })).toEqual([]);
+      now += 5_000;
+      const fills = await broker.onMarket({ ...book, trades: [at('0.4300', '60', -2_000, 'buy'), at('0.4400', '70', -1_000, 'buy')] });
+      expect(fills.map((f) => [f.side, f.price, f.amount])).toEqual([['sell', '0.43', '60'], ['sell', '0.43', '40']]);
+    });
+
+    it('counts a trade once: seen again, older than the newest counted, or from before the order, it fills nothing', async () => {
+      const broker = await open();
+      await broker.onMarket({ ...book, trades: [] });
+      const old = at('0.3900', '500', -1); // traded before the order existed
+      await broker.placeOrder(buy('0.4000', '100'));
+      now += 10_000;
+      const t1 = at('0.3950', '30', -5_000);
+      expect((await broker.onMarket({ ...book, trades: [old, t1] })).map((f) => f.amount)).toEqual(['30']);
+      now += 10_000;
+      expect(await broker.onMarket({ ...book, trades: [old, t1] })).toEqual([]);
+      expect(await broker.onMarket({ ...book, trades: [{ ...t1, timestamp: t1.timestamp - 1 }] })).toEqual([]); // older than the newest counted
+      // Same time, different trade: it counts; and the same trade twice in one view counts once.
+      const twin = { ...t1, amount: '20' };
+      expect((await broker.onMarket({ ...book, trades: [t1, twin, twin] })).map((f) => f.amount)).toEqual(['20']);
+    });
+
+    it('never counts a trade twice across a restart, and keeps the queue ahead', async () => {
+      const before = await open();
+      await before.onMarket(queued);
+      await before.placeOrder(buy('0.4000', '100'));
+      now += 10_000;
+      const trades = [at('0.4000', '250', -6_000)];
+      expect(await before.onMarket({ ...queued, trades })).toEqual([]); // 50 of the 300 still ahead
+      const after = await open();
+      expect(await after.onMarket({ ...queued, trades })).toEqual([]); // counted twice, it would fill 100
+      now += 10_000;
+      const fills = await after.onMarket({ ...queued, trades: [...trades, at('0.4000', '80', -1_000)] });
+      expect(fills.map((f) => f.amount)).toEqual(['30']);
+    });
+
+    it('shares one trade between open orders, the oldest first', async () => {
+      const broker = await open();
+      await broker.onMarket({ ...book, trades: [] });
+      await broker.placeOrder(buy('0.4000', '50', 'first'));
+      now += 1;
+      await broker.placeOrder(buy('0.4000', '50', 'second'));
+      now += 10_000;
+      const fills = await broker.onMarket({ ...book, trades: [at('0.3990', '70', -1_000)] });
+      expect(fills.map((f) => [f.clientOrderId, f.amount])).toEqual([['first', '50'], ['second', '20']]);
+    });
+
+    it('with no tape, only a price through the order fills it (whole); an empty tape and a crossed book fill nothing', async () => {
+      const broker = await open();
+      await broker.onMarket(book);
+      await broker.placeOrder(buy('0.4000', '100'));
+      now += 5_000;
+      expect(await broker.onMarket({ asks: [['0.4000', '5']], last: '0.4000' })).toEqual([]); // a touch
+      expect(await broker.onMarket({ asks: [['0.3990', '5']], last: '0.3995', trades: [] })).toEqual([]); // the tape says nothing traded
+      const fills = await broker.onMarket({ asks: [['0.3990', '5']], last: '0.3995' });
+      expect(fills.map((f) => f.amount)).toEqual(['100']);
+    });
+
+    it('a rebuilt wallet counts trades from the rebuild on', async () => {
+      const broker = await open();
+      await broker.onMarket({ ...book, trades: [] });
+      const placedAt = now;
+      now += 60_000;
+      await broker.rebuild({ balances: { USDT: '1000' } }, [{ request: buy('0.4000', '100', 'r'), orderId: 'paper-1', time: placedAt, fills: [], canceled: false }]);
+      expect(await broker.onMarket({ ...book, trades: [at('0.3990', '40', -30_000)] })).toEqual([]);
+      now += 1_000;
+      expect((await broker.onMarket({ ...book, trades: [at('0.3990', '40', -500)] })).map((f) => f.amount)).toEqual(['40']);
+    });
+  });
 });

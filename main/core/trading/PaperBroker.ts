@@ -13,14 +13,36 @@ import type { PlaceOrderRequest } from './OrderIntent';
  * wallet lives in the data folder (paper-wallet.json, written atomically after
  * every change), and every amount is an exact decimal.
  *
- * How it matches, kept simple and stated:
+ * The fill model (README, "Paper trading"; issue #15), kept simple and stated:
  * - A limit order that crosses the book when placed (a buy at or above the
  *   best ask) fills at once against the ask levels up to its price, as taker;
  *   with no book, against the last price. What is left rests.
- * - A resting order fills in full at its own price, as maker, once the market
- *   crosses it (`onMarket`): for a buy, the best ask at or below its price or
- *   a trade below it; for a sell, the mirror image.
- * - Book depth is a snapshot: it is not used up across separate orders.
+ * - A resting order joins the back of the queue at its price: the quantity
+ *   the book shows on its side at exactly that price when it is placed is
+ *   ahead of it (none if the book shows no such level).
+ * - It fills from the tape, as maker, at its own price: a public trade at its
+ *   price first uses up the queue ahead, and what is left of the trade fills
+ *   the order; a trade through its price (below a buy's, above a sell's)
+ *   means the level was swept: the queue is gone and the trade fills the
+ *   order up to the trade's size. Each trade that fills is a fill of its own
+ *   (partial fills), and one trade's size is shared by the open orders in the
+ *   order they were placed. Only trades after the order was placed count.
+ * - Each public trade counts once: MEXC's trades carry no id, so one is known
+ *   by its time, price, amount and side (MEXC merges trades equal in all of
+ *   these into one row), and the wallet keeps the newest trade time it has
+ *   counted (and the trades at that time): older or known trades are skipped,
+ *   in this view, the next one and after a restart. Trades that happened
+ *   while the app was closed count on the next start if they are still in
+ *   the trades read then (the order rested on the book meanwhile).
+ * - No tape (the deals stream down and the REST trades failing): a resting
+ *   order fills whole only when the price goes THROUGH it (a best ask or last
+ *   price strictly below a buy's price), never on a touch. Conservative: a
+ *   touch needs the queue to clear, which only the tape can show.
+ * - Book depth is a snapshot: it is not used up across separate orders, and
+ *   while the tape is there the book alone never fills a resting order (the
+ *   same levels seen in every view would be counted again and again).
+ * - A wallet rebuilt from the journal counts trades from the rebuild on, with
+ *   no queue ahead of its resting orders (the queue was not journaled).
  * - Fees use the market's maker/taker rates and come out of what is received
  *   (QRL on a buy, USDT on a sell), as on MEXC without MX deduction.
  * - Like MEXC, a price off the tick, an amount off the step or below the
@@ -29,10 +51,20 @@ import type { PlaceOrderRequest } from './OrderIntent';
  *
  * Over 300 lines for a reason: matching, fills and balances change one wallet
  * behind one queue (mutate), saved after each change; split, the wallet's
- * invariants (free + used, fills ↔ orders) would be kept in several files.
+ * invariants (free + used, fills ↔ orders, trades counted once) would be kept
+ * in several files.
  */
 
 export const PAPER_WALLET_FILE = 'paper-wallet.json';
+
+/** One public trade off MEXC's tape (aggTrades, or the deals stream). */
+export interface TapeTrade {
+  price: DecimalLike;
+  amount: DecimalLike;
+  timestamp: number;
+  /** the taker's side, when known */
+  side?: 'buy' | 'sell' | null;
+}
 
 export interface MarketView {
   /** [price, amount] levels, best (highest) first */
@@ -41,6 +73,12 @@ export interface MarketView {
   asks?: readonly (readonly [DecimalLike, DecimalLike])[];
   /** last traded price */
   last?: DecimalLike | null;
+  /**
+   * The latest public trades, in any order, old ones included (they are
+   * skipped): undefined when no tape could be read, which is not the same as
+   * an empty tape (nothing traded).
+   */
+  trades?: readonly TapeTrade[];
 }
 
 /** A paper order as the journal remembers it, for `rebuild`. */
@@ -72,6 +110,10 @@ const WalletSchema = z.object({
   nextFillNumber: z.number().int().positive(),
   /** set when a lost wallet could not be rebuilt: its balances would be invented, so it trades nothing until reset */
   needsReset: z.literal(true).optional(),
+  /** per open order id: the quantity still queued ahead of it at its price */
+  queueAhead: z.record(z.string(), DecimalStringSchema).optional(),
+  /** the newest public trade time counted, and the keys of the trades counted at that time */
+  tape: z.object({ time: z.number().int(), keys: z.array(z.string()) }).optional(),
 });
 type Wallet = z.infer<typeof WalletSchema>;
 
@@ -82,6 +124,9 @@ const emptyWallet = (balances: Readonly<Record<string, DecimalLike>>, numbers = 
   fills: [],
   ...numbers,
 });
+
+/** MEXC's trades have no id: time, price, amount and taker side tell them apart (MEXC merges trades equal in all four). */
+const tradeKey = (trade: TapeTrade) => `${trade.timestamp}:${Decimal.from(trade.price).toString()}:${Decimal.from(trade.amount).toString()}:${trade.side ?? ''}`;
 
 function nonNegative(value: DecimalLike, asset: string): string {
   const amount = Decimal.from(value);
@@ -145,6 +190,8 @@ export class PaperBroker implements Broker {
       // Ids keep counting as in a reset; numberFrom lifts them above every id the journal holds.
       const { nextOrderNumber, nextFillNumber } = this.wallet;
       this.wallet = emptyWallet(start.balances, { nextOrderNumber, nextFillNumber });
+      // Which trades the lost wallet had counted is gone with it: count from now on, none twice.
+      this.wallet.tape = { time: this.clock.now(), keys: [] };
       let fills = 0;
       for (const replayed of orders) {
         const order = this.lock(replayed.request, replayed.orderId, replayed.time);
@@ -178,8 +225,8 @@ export class PaperBroker implements Broker {
   /** Empties the wallet (open orders and fills included) and starts again with these balances. */
   async reset(initialBalances: Readonly<Record<string, DecimalLike>>): Promise<BrokerBalances> {
     return this.mutate(() => {
-      const { nextOrderNumber, nextFillNumber } = this.wallet;
-      this.wallet = emptyWallet(initialBalances, { nextOrderNumber, nextFillNumber });
+      const { nextOrderNumber, nextFillNumber, tape } = this.wallet;
+      this.wallet = { ...emptyWallet(initialBalances, { nextOrderNumber, nextFillNumber }), ...(tape ? { tape } : {}) };
       return this.balances();
     });
   }
@@ -212,32 +259,24 @@ export class PaperBroker implements Broker {
       const now = this.clock.now();
       const order = this.lock(request, `paper-${this.wallet.nextOrderNumber++}`, now);
       this.takeLiquidity(order, now);
+      if (order.status === 'open') this.joinQueue(order);
       return { ...order };
     });
   }
 
   /**
-   * Feeds a new market view (order book and/or last price): resting orders the
-   * market has crossed fill now. Returns the fills it made.
+   * Feeds a new market view (order book, last price, the latest public
+   * trades): resting orders fill from the trades not counted before, or, with
+   * no tape, when the price went through them. Returns the fills it made.
    */
   async onMarket(view: MarketView, now: number = this.clock.now()): Promise<BrokerFill[]> {
     return this.mutate(() => {
       this.view = view;
-      const bestAsk = view.asks?.[0] ? Decimal.from(view.asks[0][0]) : null;
-      const bestBid = view.bids?.[0] ? Decimal.from(view.bids[0][0]) : null;
-      const last = view.last === undefined || view.last === null ? null : Decimal.from(view.last);
-      const fills: BrokerFill[] = [];
-      for (const order of this.wallet.orders) {
-        if (order.status !== 'open') continue;
-        const price = Decimal.from(order.price);
-        const crossed =
-          order.side === 'buy'
-            ? (bestAsk !== null && bestAsk.lte(price)) || (last !== null && last.lt(price))
-            : (bestBid !== null && bestBid.gte(price)) || (last !== null && last.gt(price));
-        if (crossed) fills.push(this.fill(order, price, Decimal.from(order.remaining), 'maker', now));
-      }
-      return fills;
-    }, (fills) => fills.length > 0);
+      const queueBefore = JSON.stringify(this.wallet.queueAhead ?? {});
+      const fills = view.trades === undefined ? this.fillThroughPrice(view, now) : this.fillFromTape(this.uncountedTrades(view.trades), now);
+      // A view that only moved the tape cursor is not worth a write: a placement or a fill saves it (see uncountedTrades).
+      return { fills, changed: fills.length > 0 || JSON.stringify(this.wallet.queueAhead ?? {}) !== queueBefore };
+    }, (result) => result.changed).then((result) => result.fills);
   }
 
   async cancelOrder(id: string): Promise<BrokerOrder> {
@@ -304,6 +343,89 @@ export class PaperBroker implements Broker {
     return order;
   }
 
+  /**
+   * The trades of a view not counted yet, oldest first, and the cursor moved
+   * past them. Moving it unsaved is safe: a trade seen again after a restart
+   * finds the same open orders it did not fill before (an order placed since
+   * was saved with the cursor), so only a fill or a queue change must be saved.
+   */
+  private uncountedTrades(trades: readonly TapeTrade[]): (TapeTrade & { key: string })[] {
+    const cursor = this.wallet.tape ?? { time: Number.NEGATIVE_INFINITY, keys: [] };
+    const known = new Set(cursor.keys);
+    const fresh = new Map<string, TapeTrade & { key: string }>();
+    for (const trade of trades) {
+      const key = tradeKey(trade);
+      if (trade.timestamp < cursor.time || (trade.timestamp === cursor.time && known.has(key))) continue;
+      fresh.set(key, { ...trade, key });
+    }
+    const sorted = [...fresh.values()].sort((a, b) => a.timestamp - b.timestamp);
+    const newest = sorted.at(-1);
+    if (newest) {
+      const atNewest = sorted.filter((t) => t.timestamp === newest.timestamp).map((t) => t.key);
+      this.wallet.tape = { time: newest.timestamp, keys: newest.timestamp === cursor.time ? [...cursor.keys, ...atNewest] : atNewest };
+    }
+    return sorted;
+  }
+
+  /** Each trade's size goes to the open orders it reaches, oldest order first: the queue ahead at its price, then the order. */
+  private fillFromTape(trades: readonly TapeTrade[], now: number): BrokerFill[] {
+    const fills: BrokerFill[] = [];
+    for (const trade of trades) {
+      const price = Decimal.from(trade.price);
+      let left = Decimal.from(trade.amount);
+      for (const order of this.wallet.orders) {
+        if (!left.isPositive()) break;
+        if (order.status !== 'open' || trade.timestamp <= order.timestamp) continue;
+        const limit = Decimal.from(order.price);
+        const through = order.side === 'buy' ? price.lt(limit) : price.gt(limit);
+        if (!through && !price.eq(limit)) continue;
+        const ahead = through ? Decimal.ZERO : Decimal.from(this.wallet.queueAhead?.[order.id] ?? '0');
+        const used = Decimal.min(ahead, left);
+        left = left.sub(used);
+        this.setQueue(order, ahead.sub(used));
+        const take = Decimal.min(left, order.remaining);
+        if (!take.isPositive()) continue;
+        fills.push(this.fill(order, limit, take, 'maker', now));
+        left = left.sub(take);
+      }
+    }
+    return fills;
+  }
+
+  /** No tape: only a price through the order (never a touch) fills it, in full. */
+  private fillThroughPrice(view: MarketView, now: number): BrokerFill[] {
+    const bestAsk = view.asks?.[0] ? Decimal.from(view.asks[0][0]) : null;
+    const bestBid = view.bids?.[0] ? Decimal.from(view.bids[0][0]) : null;
+    const last = view.last === undefined || view.last === null ? null : Decimal.from(view.last);
+    const fills: BrokerFill[] = [];
+    for (const order of this.wallet.orders) {
+      if (order.status !== 'open') continue;
+      const price = Decimal.from(order.price);
+      const through =
+        order.side === 'buy'
+          ? (bestAsk !== null && bestAsk.lt(price)) || (last !== null && last.lt(price))
+          : (bestBid !== null && bestBid.gt(price)) || (last !== null && last.gt(price));
+      if (through) fills.push(this.fill(order, price, Decimal.from(order.remaining), 'maker', now));
+    }
+    return fills;
+  }
+
+  /** A resting order goes to the back of its price level: what the book shows there now is ahead of it. */
+  private joinQueue(order: BrokerOrder): void {
+    const side = order.side === 'buy' ? this.view.bids : this.view.asks;
+    const level = side?.find(([price]) => Decimal.from(price).eq(order.price));
+    this.setQueue(order, level ? Decimal.from(level[1]) : Decimal.ZERO);
+  }
+
+  private setQueue(order: BrokerOrder, ahead: Decimal): void {
+    if (ahead.isPositive()) (this.wallet.queueAhead ??= {})[order.id] = ahead.toString();
+    else this.leaveQueue(order);
+  }
+
+  private leaveQueue(order: BrokerOrder): void {
+    if (this.wallet.queueAhead && order.id in this.wallet.queueAhead) delete this.wallet.queueAhead[order.id];
+  }
+
   /** A new order that crosses the current view fills at once, as taker, level by level. */
   private takeLiquidity(order: BrokerOrder, now: number): void {
     const limit = Decimal.from(order.price);
@@ -356,7 +478,10 @@ export class PaperBroker implements Broker {
     order.cost = totalCost.toString();
     order.average = totalCost.div(filled, 12, 'half-up').toString();
     order.lastUpdateTimestamp = now;
-    if (Decimal.from(order.remaining).isZero()) order.status = 'closed';
+    if (Decimal.from(order.remaining).isZero()) {
+      order.status = 'closed';
+      this.leaveQueue(order);
+    }
     const fill: BrokerFill = {
       id: recorded?.id ?? `paper-fill-${this.wallet.nextFillNumber++}`,
       orderId: order.id,
@@ -381,6 +506,7 @@ export class PaperBroker implements Broker {
     balance.used = Decimal.from(balance.used).sub(locked).toString();
     balance.free = Decimal.from(balance.free).add(locked).toString();
     order.status = 'canceled';
+    this.leaveQueue(order);
     order.lastUpdateTimestamp = this.clock.now();
     return order;
   }
