@@ -5,7 +5,7 @@ import type { BotService } from '../../main/core/bot/BotService';
 import { IMPORTED_FILLS_FILE } from '../../main/core/trading/ImportedFills';
 import { ContractFailure, type TradeImportResult } from '../../shared/contract';
 import { tradeImportParts } from '../../shared/tradeImport';
-import { MONEY_START, useMoneyEngines } from '../support/moneyPathScenario';
+import { fillBotBuysUnseen, MONEY_START, useMoneyEngines } from '../support/moneyPathScenario';
 
 const HOUR = 3_600_000;
 let uploads = 0;
@@ -72,6 +72,25 @@ describe('importTrades through the real engine (MEXC simulator, a data folder, r
     expect(await importFile(engine.service, originalBotFile())).toMatchObject({ imported: 302 });
     const history = await engine.service.handlers.getTradeHistory(undefined);
     expect(history).toMatchObject({ importedCount: 302, fills: [], pnl: { positionAmount: '0' } });
+  });
+
+  it("the bot's own live fill, exported and imported in dry-run before the live account was read, counts once in live mode", async () => {
+    const engine = await start({ live: true });
+    await engine.service.handlers.startBot(undefined);
+    await engine.service.handlers.runNow(undefined);
+    await engine.service.handlers.stopBot(undefined);
+    await fillBotBuysUnseen(engine);
+    await engine.time.advance(60_000); // the fill poll reads it
+    const own = await engine.service.handlers.getTradeHistory(undefined);
+    expect(own.fills).toHaveLength(1);
+    const exported = await engine.service.handlers.exportTrades(undefined);
+
+    const restarted = await engine.restart(); // starts in dry-run: the live account is not read
+    expect(await importFile(restarted, exported.csv)).toMatchObject({ format: 'app', imported: 1 });
+    await restarted.handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
+    const shown = await restarted.handlers.getTradeHistory(undefined);
+    expect(shown.fills.map((fill) => fill.imported)).toEqual([false]);
+    expect(shown.pnl.positionAmount).toBe(own.pnl.positionAmount);
   });
 
   it('a file with one bad row imports nothing and names the line and the column', async () => {

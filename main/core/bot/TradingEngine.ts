@@ -14,7 +14,7 @@ import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { marketInfoFromCcxt, type MarketInfo } from '../trading/MarketInfo';
 import type { MarketView, PaperBroker } from '../trading/PaperBroker';
 import { TradeHistory } from '../trading/TradeHistory';
-import { ImportedFills, IMPORTED_FILLS_FILE } from '../trading/ImportedFills';
+import { duplicateKey, ImportedFills, IMPORTED_FILLS_FILE } from '../trading/ImportedFills';
 import { importTrades, type TradeImportResult } from '../trading/importTrades';
 import { ForeignOrderError } from './BotOrders';
 import type { BrokerState } from './BrokerState';
@@ -251,8 +251,11 @@ export class TradingEngine {
    * read history() instead: an imported file never moves the money path.
    */
   shownHistory(): TradeHistory {
-    const imported = this.mode === 'live' ? (this.imported?.fills() ?? []) : [];
-    return new TradeHistory([...(this.activeState()?.fills ?? []), ...imported], { base: this.market?.base ?? '', quote: this.market?.quote ?? '' });
+    const own = this.activeState()?.fills ?? [];
+    // A trade both imported and the bot's own (its export imported before the ledger had it) counts once, as the bot's.
+    const ownKeys = new Set(own.map(duplicateKey));
+    const imported = this.mode === 'live' ? (this.imported?.fills() ?? []).filter((fill) => !ownKeys.has(duplicateKey(fill))) : [];
+    return new TradeHistory([...own, ...imported], { base: this.market?.base ?? '', quote: this.market?.quote ?? '' });
   }
 
   /** trades imported so far, whatever the mode */
