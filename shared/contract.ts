@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { DecimalStringSchema } from './decimal';
 import { SettingsInputSchema, SettingsSchema } from './settings';
+import { MAX_TRADE_IMPORT_PARTS, TRADE_IMPORT_PART_CHARS, tradeFileFormats } from './tradeImport';
 
 // ── Results and errors ────────────────────────────────────────────────────────
 
@@ -194,6 +195,10 @@ export const FillSchema = z.object({
   feeAsset: z.string(),
   time: epochMs,
   paper: z.boolean(),
+  /** what a sell realized against the average cost, fees counted; null for a buy (issue 17) */
+  realizedPnl: Decimal.nullable().optional(),
+  /** brought in from a file by the trade import: counts in the position shown, never as the bot's order */
+  imported: z.boolean().optional(),
 });
 export type Fill = z.infer<typeof FillSchema>;
 
@@ -332,11 +337,54 @@ export const BacktestResultSchema = z.object({
 });
 export type BacktestResult = z.infer<typeof BacktestResultSchema>;
 
+/** The position after a fill (or now, at the last price): one point of the History chart. */
+export const PositionPointSchema = z.object({
+  time: epochMs,
+  positionAmount: Decimal,
+  averageCost: Decimal.nullable(),
+  realized: Decimal,
+  /** the position valued at that fill's price (the last price for now) less its cost */
+  unrealized: Decimal,
+});
+export type PositionPoint = z.infer<typeof PositionPointSchema>;
+
 /** What getTradeHistory returns: the fills and their PnL (the engine's TradeHistory class computes it). */
-export const TradeHistoryViewSchema = z.object({ fills: z.array(FillSchema), pnl: PnlSchema });
+export const TradeHistoryViewSchema = z.object({
+  fills: z.array(FillSchema),
+  pnl: PnlSchema,
+  /** oldest first: the position and PnL after each fill, and now */
+  timeline: z.array(PositionPointSchema).optional(),
+  /** imported trades on file; they count in live mode's history only (they are real trades) */
+  importedCount: z.number().int().nonnegative().optional(),
+});
 export type TradeHistoryView = z.infer<typeof TradeHistoryViewSchema>;
 
 export const CsvExportSchema = z.object({ fileName: z.string(), csv: z.string() });
+
+/**
+ * A trade file for importTrades, as text in parts (the web host's frames are
+ * small): part 0 starts an upload, the last part imports the whole file.
+ */
+export const ImportTradesInputSchema = z.strictObject({
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, _ or -'),
+  part: z.number().int().nonnegative().max(MAX_TRADE_IMPORT_PARTS - 1),
+  parts: z.number().int().min(1).max(MAX_TRADE_IMPORT_PARTS),
+  text: z.string().max(TRADE_IMPORT_PART_CHARS),
+});
+export type ImportTradesInput = z.infer<typeof ImportTradesInputSchema>;
+export const TradeImportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('receiving'), received: z.number().int().nonnegative() }),
+  z.object({
+    status: z.literal('imported'),
+    format: z.enum(tradeFileFormats),
+    /** trades in the file */
+    rows: z.number().int().nonnegative(),
+    imported: z.number().int().nonnegative(),
+    /** already known: imported before, the bot's own fills, or repeated in the file */
+    duplicates: z.number().int().nonnegative(),
+  }),
+]);
+export type TradeImportResult = z.infer<typeof TradeImportResultSchema>;
 
 export const views = ['dashboard', 'orders', 'alerts', 'history', 'backtest', 'settings'] as const;
 export const ViewSchema = z.enum(views);
@@ -374,6 +422,8 @@ export const commands = {
   runBacktest: { input: BacktestInputSchema, output: BacktestResultSchema },
   getTradeHistory: { input: NoInput, output: TradeHistoryViewSchema },
   exportTrades: { input: NoInput, output: CsvExportSchema },
+  /** trade history from a CSV file (this app's export or the original bot's trades): checked whole, duplicates skipped */
+  importTrades: { input: ImportTradesInputSchema, output: TradeImportResultSchema },
   resetPaperWallet: { input: z.strictObject({ usdt: BacktestInputSchema.shape.initialUsdt }), output: BalancesSchema },
   /** the user has seen the alerts: clears the tray's alert state */
   acknowledgeAlerts: { input: NoInput, output: z.object({ acknowledged: z.number().int().nonnegative() }) },

@@ -10,9 +10,10 @@ const fillColumns: readonly Column[] = [
   { label: 'Amount', numeric: true },
   { label: 'Cost', numeric: true, optional: true },
   { label: 'Fee', numeric: true, optional: true },
+  { label: 'Realized PnL', numeric: true },
 ];
 
-/** Fills as a table: used by the dashboard's recent fills and the trade history. */
+/** Fills as a table, each sell with what it realized: used by the dashboard's recent fills and the trade history. */
 export function FillsTable({ fills, caption }: { fills: readonly Fill[]; caption?: string }) {
   return (
     <table className="data" data-testid="fills-table">
@@ -25,6 +26,7 @@ export function FillsTable({ fills, caption }: { fills: readonly Fill[]; caption
             <td>
               <span className={`side side-${fill.side}`}>{fill.side.toUpperCase()}</span>
               {fill.paper && <span className="tag">paper</span>}
+              {fill.imported && <span className="tag">imported</span>}
             </td>
             <td className="r">
               <DecimalText value={fill.price} />
@@ -37,6 +39,10 @@ export function FillsTable({ fills, caption }: { fills: readonly Fill[]; caption
             </td>
             <td className="r opt">
               <DecimalText value={fill.fee} /> <span className="unit">{fill.feeAsset}</span>
+            </td>
+            <td className="r" data-testid="fill-realized">
+              {/* A buy realizes nothing: it adds to the cost basis (average cost method, issue 17). */}
+              {fill.realizedPnl ? <DecimalText value={fill.realizedPnl} digits={2} variant="signed" /> : <span className="muted">—</span>}
             </td>
           </tr>
         ))}

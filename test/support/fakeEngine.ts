@@ -243,6 +243,7 @@ export class FakeEngine {
     },
     getTradeHistory: async () => ({ fills: this.fills, pnl: this.snapshot().pnl ?? { positionAmount: '0', averageCost: null, realized: '0', unrealized: null } }),
     exportTrades: async () => ({ fileName: 'qrl-trades.csv', csv: 'time,side,price,amount\n' }),
+    importTrades: async () => ({ status: 'imported' as const, format: 'app' as const, rows: 0, imported: 0, duplicates: 0 }),
     resetPaperWallet: async () => this.snapshot().balances!,
     acknowledgeAlerts: async () => ({ acknowledged: this.alerts.length }),
   };

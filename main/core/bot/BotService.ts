@@ -29,6 +29,10 @@ import { buildSnapshot } from './buildSnapshot';
 import { composeEngine, type EngineOptions } from './composeEngine';
 import type { CycleExit } from './cycleExits';
 import { DailyRunSchedule } from './DailyRunSchedule';
+import { isImportedFill } from '../trading/ImportedFills';
+import { positionTimeline } from '../trading/positionTimeline';
+import { importTradesCommand } from './importTradesCommand';
+import { TradeImportUploads } from './TradeImportUploads';
 import type { ExchangeSession } from './ExchangeSession';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
@@ -67,6 +71,7 @@ export class BotService {
   private readonly marketAlerts: MarketAlerts;
   private readonly precision = new MarketPrecision();
   private readonly marketSummary = new LatestMarketSummary();
+  private readonly tradeUploads: TradeImportUploads;
   private publishPending = false;
   private version = 0;
   readonly logger: Logger;
@@ -89,6 +94,7 @@ export class BotService {
     });
     ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
     const { clock, timers, utcOffset } = parts;
+    this.tradeUploads = new TradeImportUploads(clock);
     this.settingsKeeper = new ServiceSettings({ store: parts.settingsStore, session: this.session, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
     this.lifecycle = new BotLifecycle(this.symbol, clock, () => {
       this.dailyRun.reschedule();
@@ -168,11 +174,14 @@ export class BotService {
       runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, onProgress: (progress) => this.emit('backtestProgress', progress) }),
     getTradeHistory: async () => {
       const trading = this.tradingOrFail();
-      const pnl = trading.history().pnl(this.lastPrice());
-      return { fills: trading.contractFills(), pnl: { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized } };
+      const history = trading.shownHistory();
+      const pnl = history.pnl(this.lastPrice());
+      const timeline = positionTimeline(history, this.lastPrice(), this.clock.now());
+      return { fills: trading.contractFills(history), pnl: { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized }, timeline, importedCount: trading.importedCount };
     },
+    importTrades: async (input) => importTradesCommand(input, { uploads: this.tradeUploads, trading: this.tradingOrFail(), logger: this.logger }),
     exportTrades: async () => {
-      const csv = this.tradingOrFail().history().toCsv();
+      const csv = this.tradingOrFail().shownHistory().toCsv(isImportedFill);
       const date = new Date(this.clock.now()).toISOString().slice(0, 10);
       return { fileName: `qrl-tray-bot-trades-${this.lifecycle.mode}-${date}.csv`, csv };
     },

@@ -1,5 +1,6 @@
 // A little over 300 lines on purpose: the state of both brokers and every operation that must see it whole
 // (refresh, cancels, the kill switch, the wallet reset) stay in one class; the parts with one job live beside it.
+import path from 'node:path';
 import type { Decision, Fill, TradingMode } from '../../../shared/contract';
 import { Decimal } from '../../../shared/decimal';
 import type { Settings } from '../../../shared/settings';
@@ -13,6 +14,8 @@ import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { marketInfoFromCcxt, type MarketInfo } from '../trading/MarketInfo';
 import type { MarketView, PaperBroker } from '../trading/PaperBroker';
 import { TradeHistory } from '../trading/TradeHistory';
+import { duplicateKey, ImportedFills, IMPORTED_FILLS_FILE } from '../trading/ImportedFills';
+import { importTrades, type TradeImportResult } from '../trading/importTrades';
 import { ForeignOrderError } from './BotOrders';
 import type { BrokerState } from './BrokerState';
 import type { CycleExit } from './cycleExits';
@@ -58,6 +61,8 @@ export class TradingEngine {
   private records: TradingRecords | null = null;
   private market: MarketInfo | null = null;
   private opened: OpenTrading | null = null;
+  /** trades imported from files (issue 17): shown in live mode's history, never in the money path */
+  private imported: ImportedFills | null = null;
   private paperState: BrokerState | null = null;
   private lastDecision: Decision | null = null;
   private lastExitValue: CycleExit | null = null;
@@ -98,6 +103,7 @@ export class TradingEngine {
     const { dataDir, clock } = this.options;
     const critical = (kind: string, message: string) => this.critical(kind, message);
     this.records ??= await openTradingRecords(dataDir, clock, critical);
+    this.imported ??= await this.openImported();
     const { journal, orders } = this.records;
     const market = (this.market ??= marketInfoFromCcxt((await this.options.client().market(this.options.symbol))!));
     if (!this.opened) {
@@ -233,9 +239,42 @@ export class TradingEngine {
     await this.refresh();
   }
 
-  /** The mode's own fills as position and PnL. */
+  /** The mode's own fills as position and PnL: what the risk limits measure. */
   history(): TradeHistory {
     return new TradeHistory(this.activeState()?.fills ?? [], { base: this.market?.base ?? '', quote: this.market?.quote ?? '' });
+  }
+
+  /**
+   * What the user is shown: in live mode the bot's fills and the imported
+   * trades (real trades made elsewhere, e.g. by the original bot), so the cost
+   * basis is whole; in dry-run the paper wallet's fills alone. The risk limits
+   * read history() instead: an imported file never moves the money path.
+   */
+  shownHistory(): TradeHistory {
+    const own = this.activeState()?.fills ?? [];
+    // A trade both imported and the bot's own (its export imported before the ledger had it) counts once, as the bot's.
+    const ownKeys = new Set(own.map(duplicateKey));
+    const imported = this.mode === 'live' ? (this.imported?.fills() ?? []).filter((fill) => !ownKeys.has(duplicateKey(fill))) : [];
+    return new TradeHistory([...own, ...imported], { base: this.market?.base ?? '', quote: this.market?.quote ?? '' });
+  }
+
+  /** trades imported so far, whatever the mode */
+  get importedCount(): number {
+    return this.imported?.fills().length ?? 0;
+  }
+
+  /** Imports a trade file (checked whole first); rows already known, the live account's own fills included, are skipped. */
+  async importTrades(text: string): Promise<TradeImportResult> {
+    const { market, live } = this.require();
+    const result = await importTrades(text, { store: this.imported!, ownFills: live.state?.fills ?? [], market, now: this.options.clock.now() });
+    this.options.onChange();
+    return result;
+  }
+
+  private async openImported(): Promise<ImportedFills> {
+    const store = await ImportedFills.open(path.join(this.options.dataDir, IMPORTED_FILLS_FILE), this.options.clock);
+    for (const problem of store.problems) this.critical('fills', `Imported trades: ${problem.message}`);
+    return store;
   }
 
   async refresh(): Promise<void> {
@@ -255,12 +294,12 @@ export class TradingEngine {
     const active = this.activeState();
     const paperOrders = this.paperState?.openOrders ?? [];
     const liveOrders = this.opened?.live.state?.openOrders ?? [];
-    return tradingView({ active, paperOrders, liveOrders, owns: (o) => this.records?.orders.owns(o) ?? false, market: this.market, lastPrice, fetchedAt, stale, history: this.history() });
+    return tradingView({ active, paperOrders, liveOrders, owns: (o) => this.records?.orders.owns(o) ?? false, market: this.market, lastPrice, fetchedAt, stale, history: this.shownHistory() });
   }
 
-  /** The mode's own fills as the contract shows them, newest first. */
-  contractFills(): Fill[] {
-    return contractFills(this.activeState()?.fills ?? [], this.mode === 'dry-run');
+  /** The fills the user is shown (shownHistory), newest first, each with what it realized. */
+  contractFills(history = this.shownHistory()): Fill[] {
+    return contractFills(history.steps(), this.mode === 'dry-run');
   }
 
   private activeState(): BrokerState | null {

@@ -2,7 +2,8 @@ import type { Balances, Fill, Order, Pnl } from '../../../shared/contract';
 import { Decimal } from '../../../shared/decimal';
 import type { BrokerFill, BrokerOrder } from '../trading/Broker';
 import type { MarketInfo } from '../trading/MarketInfo';
-import type { TradeHistory } from '../trading/TradeHistory';
+import { isImportedFill } from '../trading/ImportedFills';
+import type { HistoryStep, TradeHistory } from '../trading/TradeHistory';
 
 export interface TradingView {
   balances: Balances | null;
@@ -41,11 +42,11 @@ export function tradingView(input: TradingViewInput): TradingView {
       }))
     : [];
   const total = assets.every((a) => a.valueUsdt !== null) ? assets.reduce((sum, a) => sum.add(a.valueUsdt!), Decimal.ZERO).toFixed(2) : null;
-  const fills = active?.fills ?? [];
+  const recent = new Set((active?.fills ?? []).slice(-RECENT_FILLS));
   return {
     balances: active?.balances ? { source: paper ? 'paper' : 'exchange', assets, totalUsdt: total, fetchedAt: input.fetchedAt, stale: input.stale } : null,
     openOrders: [...input.paperOrders.map((o) => toContractOrder(o, { paper: true, placedByBot: true })), ...input.liveOrders.map((o) => toContractOrder(o, { paper: false, placedByBot: input.owns(o) }))],
-    recentFills: contractFills(fills.slice(-RECENT_FILLS), paper),
+    recentFills: contractFills(input.history.steps().filter((step) => recent.has(step.fill)), paper),
     pnl: active ? { positionAmount: pnl.positionAmount, averageCost: pnl.averageCost, realized: pnl.realized, unrealized: pnl.unrealized } : null,
   };
 }
@@ -67,7 +68,20 @@ export function toContractOrder(o: BrokerOrder, { paper, placedByBot }: { paper:
   };
 }
 
-/** Every fill of the mode, as the contract shows them, newest first. */
-export function contractFills(fills: readonly BrokerFill[], paper: boolean): Fill[] {
-  return [...fills].reverse().map((f) => ({ id: f.id, orderId: f.orderId, side: f.side, price: f.price, amount: f.amount, cost: f.cost, fee: f.fee.cost, feeAsset: f.fee.currency, time: f.timestamp, paper }));
+/** Fills (with what each realized: TradeHistory.steps) as the contract shows them, newest first. */
+export function contractFills(steps: readonly Pick<HistoryStep, 'fill' | 'realizedPnl'>[], paper: boolean): Fill[] {
+  return [...steps].reverse().map(({ fill: f, realizedPnl }) => ({
+    id: f.id,
+    orderId: f.orderId,
+    side: f.side,
+    price: f.price,
+    amount: f.amount,
+    cost: f.cost,
+    fee: f.fee.cost,
+    feeAsset: f.fee.currency,
+    time: f.timestamp,
+    paper,
+    realizedPnl,
+    imported: isImportedFill(f),
+  }));
 }

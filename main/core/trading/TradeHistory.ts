@@ -28,6 +28,20 @@ export interface PositionPnl {
   unrealized: string | null;
 }
 
+/** One fill and the book right after it: the fills table's realized PnL and the History chart's points. */
+export interface HistoryStep {
+  fill: BrokerFill;
+  /** what this fill realized (a sell: proceeds less its quote fee less the average cost of what it sold); null for a buy */
+  realizedPnl: string | null;
+  positionAmount: string;
+  costBasis: string;
+  averageCost: string | null;
+  /** realized PnL of every fill so far */
+  realized: string;
+  /** the position valued at this fill's price, less its cost: the market as the fills saw it */
+  unrealized: string;
+}
+
 interface Book {
   amount: Decimal;
   cost: Decimal;
@@ -64,9 +78,24 @@ export class TradeHistory {
     return result.round(REPORT_PLACES, 'half-up').toString();
   }
 
-  /** one row per fill, oldest first; ISO-8601 UTC times; RFC 4180 quoting */
-  toCsv(): string {
-    const header = ['time', 'id', 'order_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'cost', 'fee', 'fee_currency', 'taker_or_maker'];
+  /** every fill, oldest first, with what it realized and the book after it */
+  steps(): HistoryStep[] {
+    const book = emptyBook();
+    return this.fills.map((fill) => {
+      const realized = this.apply(book, fill);
+      const after = report(book, fill.price);
+      return { fill, realizedPnl: realized === null ? null : r(realized), positionAmount: after.positionAmount, costBasis: after.costBasis, averageCost: after.averageCost, realized: after.realized, unrealized: after.unrealized! };
+    });
+  }
+
+  /**
+   * One row per fill, oldest first; ISO-8601 UTC times; RFC 4180 quoting.
+   * `realized_pnl` is what a sell realized (empty for a buy); `imported` marks
+   * a fill brought in from a file rather than made by the bot (issue 17).
+   */
+  toCsv(isImported: (fill: BrokerFill) => boolean = () => false): string {
+    const realizedById = new Map(this.steps().map((step) => [step.fill, step.realizedPnl]));
+    const header = ['time', 'id', 'order_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'cost', 'fee', 'fee_currency', 'taker_or_maker', 'realized_pnl', 'imported'];
     const rows = this.fills.map((fill) => [
       new Date(fill.timestamp).toISOString(),
       fill.id,
@@ -80,40 +109,51 @@ export class TradeHistory {
       fill.fee.cost,
       fill.fee.currency,
       fill.takerOrMaker,
+      realizedById.get(fill) ?? '',
+      isImported(fill) ? 'true' : 'false',
     ]);
     return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   }
 
   /** the book after every fill strictly before `until` */
   private replay(until: number): Book {
-    const book: Book = { amount: Decimal.ZERO, cost: Decimal.ZERO, realized: Decimal.ZERO };
-    const { base, quote } = this.assets;
+    const book = emptyBook();
     for (const fill of this.fills) {
       if (fill.timestamp >= until) break;
-      const amount = Decimal.from(fill.amount);
-      const gross = Decimal.from(fill.cost);
-      const fee = Decimal.from(fill.fee.cost);
-      const quoteFee = fill.fee.currency === quote ? fee : Decimal.ZERO;
-      const baseFee = fill.fee.currency === base ? fee : Decimal.ZERO;
-      if (fill.side === 'buy') {
-        book.amount = book.amount.add(amount.sub(baseFee));
-        book.cost = book.cost.add(gross).add(quoteFee);
-        continue;
-      }
-      // A sell: the fee in base, if any, leaves the position too.
-      const sold = amount.add(baseFee);
-      const costOfSold = book.amount.isPositive() ? book.cost.mul(Decimal.min(sold, book.amount)).div(book.amount, INTERNAL_PLACES, 'half-up') : Decimal.ZERO;
-      book.realized = book.realized.add(gross.sub(quoteFee).sub(costOfSold));
-      book.amount = book.amount.sub(sold);
-      book.cost = book.amount.isPositive() ? book.cost.sub(costOfSold) : Decimal.ZERO;
-      if (book.amount.isNegative()) book.amount = Decimal.ZERO; // sold more than the fills show (deposited coins): no cost to carry
+      this.apply(book, fill);
     }
     return book;
   }
+
+  /** Moves the book past one fill; returns what a sell realized (null for a buy), at full precision. */
+  private apply(book: Book, fill: BrokerFill): Decimal | null {
+    const { base, quote } = this.assets;
+    const amount = Decimal.from(fill.amount);
+    const gross = Decimal.from(fill.cost);
+    const fee = Decimal.from(fill.fee.cost);
+    const quoteFee = fill.fee.currency === quote ? fee : Decimal.ZERO;
+    const baseFee = fill.fee.currency === base ? fee : Decimal.ZERO;
+    if (fill.side === 'buy') {
+      book.amount = book.amount.add(amount.sub(baseFee));
+      book.cost = book.cost.add(gross).add(quoteFee);
+      return null;
+    }
+    // A sell: the fee in base, if any, leaves the position too.
+    const sold = amount.add(baseFee);
+    const costOfSold = book.amount.isPositive() ? book.cost.mul(Decimal.min(sold, book.amount)).div(book.amount, INTERNAL_PLACES, 'half-up') : Decimal.ZERO;
+    const realized = gross.sub(quoteFee).sub(costOfSold);
+    book.realized = book.realized.add(realized);
+    book.amount = book.amount.sub(sold);
+    book.cost = book.amount.isPositive() ? book.cost.sub(costOfSold) : Decimal.ZERO;
+    if (book.amount.isNegative()) book.amount = Decimal.ZERO; // sold more than the fills show (deposited coins): no cost to carry
+    return realized;
+  }
 }
 
+const emptyBook = (): Book => ({ amount: Decimal.ZERO, cost: Decimal.ZERO, realized: Decimal.ZERO });
+const r = (value: Decimal) => value.round(REPORT_PLACES, 'half-up').toString();
+
 function report(book: Book, price?: DecimalLike | null): PositionPnl {
-  const r = (value: Decimal) => value.round(REPORT_PLACES, 'half-up').toString();
   return {
     positionAmount: r(book.amount),
     costBasis: r(book.cost),
