@@ -33,6 +33,8 @@ import type { ExchangeSession } from './ExchangeSession';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
 import { runBacktestCommand } from './runBacktestCommand';
+import { BacktestSweep } from '../backtest/BacktestSweep';
+import { runBacktestSweepCommand } from '../backtest/runBacktestSweepCommand';
 import { ServiceSettings } from './ServiceSettings';
 import { switchMode } from './switchMode';
 import { testConnection } from './testConnection';
@@ -54,6 +56,8 @@ type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
 export class BotService {
   private readonly clock: Clock;
   private readonly emitter = new EventEmitter();
+  /** the one parameter sweep that may run, on its worker thread */
+  private readonly sweep = new BacktestSweep();
   private readonly apiKeys: ApiKeys;
   private readonly alerts: AlertCenter;
   private readonly settingsKeeper: ServiceSettings;
@@ -164,7 +168,10 @@ export class BotService {
     },
     cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all') }),
     runBacktest: async ({ days, initialUsdt }) =>
-      runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, onProgress: (progress) => this.emit('backtestProgress', progress) }),
+      runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, now: this.clock.now(), onProgress: (progress) => this.emit('backtestProgress', progress) }),
+    runBacktestSweep: async (input) =>
+      runBacktestSweepCommand({ sweep: this.sweep, client: this.session.client, symbol: this.symbol, settings: this.settings, input, now: this.clock.now(), onProgress: (progress) => this.emit('backtestSweepProgress', progress) }),
+    cancelBacktestSweep: async () => ({ canceled: await this.sweep.cancel() }),
     getTradeHistory: async () => {
       const trading = this.tradingOrFail();
       const pnl = trading.history().pnl(this.lastPrice());
@@ -244,6 +251,7 @@ export class BotService {
 
   /** Quit, logoff, shutdown: stop the timers, let a run in flight finish its journal writes (each is fsync'd), let go of the cache. */
   async close(): Promise<void> {
+    await this.sweep.cancel();
     this.feeds.stop();
     this.dailyRun.stop();
     this.liveFills.stop();
