@@ -50,7 +50,7 @@ export function EquityComparisonChart({ curves, label, description, height = 280
       <p id={descId} className="visually-hidden">
         {description}
       </p>
-      <figure ref={container} className="chart-canvas" aria-label={label} aria-describedby={descId} data-testid="comparison-chart" style={{ height }} />
+      <figure ref={container} className="chart-canvas" aria-label={label} aria-describedby={descId} data-testid="equity-chart" style={{ height }} />
       <ul className="chart-legend" aria-label="Lines on the chart">
         {curves.map((curve, i) => (
           <li key={curve.name}>

@@ -22,10 +22,9 @@ type Summary = Omit<BacktestCurve, 'equity'>;
 
 /** The strategy against buy-and-hold and daily DCA of the same capital, over the same days (issue #17). */
 export function BacktestComparison({ result }: { result: BacktestResult }) {
-  const strategy: Summary = { ...result, buys: result.trades.length };
   const plans = useMemo(
     () => [
-      { name: 'Strategy', summary: strategy, equity: result.equity },
+      { name: 'Strategy', summary: { ...result, buys: result.trades.length } satisfies Summary, equity: result.equity },
       { name: 'Buy and hold', summary: result.benchmarks.buyAndHold, equity: result.benchmarks.buyAndHold.equity },
       { name: 'Daily DCA', summary: result.benchmarks.dailyDca, equity: result.benchmarks.dailyDca.equity },
     ],

@@ -35,6 +35,7 @@ export async function runBacktestSweepCommand({ sweep, client, symbol, settings,
     },
     (cell, done) => onProgress({ sweepId, done, total, cell }),
   );
+  // Assigned inside prepare: TypeScript cannot see that, so it is re-typed here.
   const used = history as BacktestHistory | null;
   return {
     sweepId,

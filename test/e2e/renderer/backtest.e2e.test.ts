@@ -74,7 +74,7 @@ describe.skipIf(skipReason !== null)('backtest comparison and parameter sweep in
       // Buy-and-hold spends everything on day one: it holds the most QRL.
       expect(Number(expected.benchmarks.buyAndHold.baseAccumulated)).toBeGreaterThan(Number(expected.baseAccumulated));
       // One chart, three lines, each named in the legend.
-      const chart = page.getByTestId('comparison-chart');
+      const chart = page.getByTestId('equity-chart');
       await expect.poll(() => chart.locator('canvas').count()).toBeGreaterThan(0);
       expect(await page.getByRole('list', { name: 'Lines on the chart' }).locator('li').allTextContents()).toEqual(['Strategy', 'Buy and hold', 'Daily DCA']);
       expect(await page.getByTestId('bt-fill-model').textContent()).toMatch(/strictly below/);
