@@ -1,9 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { ContractFailure } from '../../../shared/contract';
 import type { SweepCell } from '../../../shared/backtestSweepSchemas';
+import { backtestWorkerScript } from './backtestWorkerScript';
+import { runBacktestWorker, type BacktestWorkerRun } from './runBacktestWorker';
 import type { SweepJob } from './runSweepCell';
-import type { SweepWorkerMessage } from './SweepWorkerMessage';
-import { sweepWorkerScript } from './sweepWorkerScript';
 
 export interface SweepOutcome {
   status: 'done' | 'canceled';
@@ -20,10 +19,10 @@ export const SWEEP_ALREADY_RUNNING = 'A parameter sweep is already running: canc
  */
 export class BacktestSweep {
   private busy = false;
-  private worker: Worker | null = null;
+  private run_: BacktestWorkerRun | null = null;
   private cancelRequested = false;
 
-  constructor(private readonly script: () => string = () => sweepWorkerScript()) {}
+  constructor(private readonly script: () => string = () => backtestWorkerScript()) {}
 
   get running(): boolean {
     return this.busy;
@@ -37,10 +36,17 @@ export class BacktestSweep {
     try {
       const job = await prepare();
       if (this.cancelRequested) return { status: 'canceled', cells: [] };
-      return await this.inWorker(job, onCell);
+      const cells: SweepCell[] = [];
+      this.run_ = runBacktestWorker(this.script(), { kind: 'sweep', job }, (message) => {
+        if (message.kind !== 'cell') return;
+        cells.push(message.cell);
+        onCell(message.cell, cells.length);
+      });
+      const ended = await this.run_.finished;
+      return { status: ended === 'done' ? 'done' : 'canceled', cells };
     } finally {
       this.busy = false;
-      this.worker = null;
+      this.run_ = null;
     }
   }
 
@@ -48,35 +54,7 @@ export class BacktestSweep {
   async cancel(): Promise<boolean> {
     if (!this.busy) return false;
     this.cancelRequested = true;
-    await this.worker?.terminate();
+    await this.run_?.terminate();
     return true;
-  }
-
-  private inWorker(job: SweepJob, onCell: (cell: SweepCell, done: number) => void): Promise<SweepOutcome> {
-    const cells: SweepCell[] = [];
-    const worker = new Worker(this.script(), { workerData: job });
-    this.worker = worker;
-    return new Promise((resolve, reject) => {
-      let finished = false;
-      worker.on('message', (message: SweepWorkerMessage) => {
-        if (this.cancelRequested) return;
-        if (message.kind === 'cell') {
-          cells.push(message.cell);
-          onCell(message.cell, cells.length);
-        } else {
-          finished = true;
-          void worker.terminate();
-        }
-      });
-      worker.on('error', (error) => {
-        finished = true;
-        reject(new ContractFailure('INTERNAL', `The parameter sweep failed: ${error.message}`));
-      });
-      worker.on('exit', () => {
-        if (this.cancelRequested) resolve({ status: 'canceled', cells });
-        else if (finished) resolve({ status: 'done', cells });
-        else reject(new ContractFailure('INTERNAL', 'The parameter sweep stopped before it finished.'));
-      });
-    });
   }
 }

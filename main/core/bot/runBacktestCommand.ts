@@ -1,7 +1,7 @@
 import type { BacktestResult } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { MexcClient } from '../exchange/MexcClient';
-import { runBacktest } from '../trading/backtest';
+import { backtestInWorker } from '../backtest/backtestInWorker';
 import { buyAndHold } from '../backtest/buyAndHold';
 import { dailyDca } from '../backtest/dailyDca';
 import { DAILY_CANDLE_FILL_MODEL } from '../backtest/dailyCandleFills';
@@ -23,23 +23,15 @@ export interface BacktestCommandInput {
 /**
  * "Run backtest": the market's rules and daily history from MEXC (paged, so
  * 3650 days are 3650 days when MEXC has them), then the strategy replayed over
- * the last `days`, beside buy-and-hold and daily DCA of the same capital over
- * the same days (issue #17, "Honest backtests").
+ * the last `days` on the backtest worker thread, beside buy-and-hold and daily
+ * DCA of the same capital over the same days (issue #17, "Honest backtests").
  */
 export async function runBacktestCommand({ client, symbol, settings, days, initialUsdt, now, onProgress }: BacktestCommandInput): Promise<BacktestResult> {
   const history = await loadBacktestHistory({ client, symbol, days, warmup: settings.strategy.candleLimit, now });
   const { candles, market, startAt } = history;
-  let runId = '';
-  const report = runBacktest({
-    candles,
-    params: settings.strategy,
-    risk: settings.risk,
-    market,
-    initialUsdt,
-    startAt,
-    onProgress: (done, total) => onProgress({ runId, done, total }),
-  });
-  runId = report.runId;
+  // The id is known before the run, so every progress event carries it.
+  const runId = `bt-${startAt}-${candles.at(-1)![0]}`;
+  const report = await backtestInWorker({ candles, params: settings.strategy, risk: settings.risk, market, initialUsdt, startAt, runId }, (done, total) => onProgress({ runId, done, total }));
   const period = candles.filter((candle) => candle[0] >= startAt);
   return {
     runId: report.runId,

@@ -10,26 +10,26 @@ import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { BacktestSweep } from './BacktestSweep';
 import { runSweepCell } from './runSweepCell';
 import { sweepGrid } from './sweepGrid';
-import { BUILT_SWEEP_WORKER, sweepWorkerScript } from './sweepWorkerScript';
+import { BUILT_BACKTEST_WORKER, backtestWorkerScript } from './backtestWorkerScript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const builtWorker = path.resolve(here, '../../../dist', BUILT_SWEEP_WORKER);
+const builtWorker = path.resolve(here, '../../../dist', BUILT_BACKTEST_WORKER);
 
-describe('sweepWorkerScript', () => {
+describe('backtestWorkerScript', () => {
   it('finds the built worker from the web host and the Electron bundle folders alike', () => {
     const dist = path.join(mkdtempSync(path.join(tmpdir(), 'qtb-dist-')), 'dist');
     mkdirSync(path.join(dist, 'backtest'), { recursive: true });
-    writeFileSync(path.join(dist, BUILT_SWEEP_WORKER), '');
-    expect(sweepWorkerScript(path.join(dist, 'web'))).toBe(path.join(dist, BUILT_SWEEP_WORKER));
-    expect(sweepWorkerScript(path.join(dist, 'electron'))).toBe(path.join(dist, BUILT_SWEEP_WORKER));
+    writeFileSync(path.join(dist, BUILT_BACKTEST_WORKER), '');
+    expect(backtestWorkerScript(path.join(dist, 'web'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
+    expect(backtestWorkerScript(path.join(dist, 'electron'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
   });
 
   it('runs the TypeScript worker through tsx from source, and says what to do when neither is there', () => {
-    expect(sweepWorkerScript(here)).toBe(path.join(here, 'sweepWorkerFromSource.mjs'));
-    expect(() => sweepWorkerScript(mkdtempSync(path.join(tmpdir(), 'qtb-none-')))).toThrow(/run `npm run build`/);
+    expect(backtestWorkerScript(here)).toBe(path.join(here, 'backtestWorkerFromSource.mjs'));
+    expect(() => backtestWorkerScript(mkdtempSync(path.join(tmpdir(), 'qtb-none-')))).toThrow(/run `npm run build`/);
   });
 
-  const notBuilt = missingToolReason('The built sweep worker (dist/backtest/sweepWorker.mjs)', existsSync(builtWorker), 'npm run build');
+  const notBuilt = missingToolReason('The built sweep worker (dist/backtest/backtestWorker.mjs)', existsSync(builtWorker), 'npm run build');
   it.skipIf(notBuilt !== null)('the built worker computes what the source computes', async () => {
     const DAY = 86_400_000;
     const candles: OHLCV[] = Array.from({ length: 300 }, (_, i) => {

@@ -1,5 +1,0 @@
-// Runs the TypeScript sweep worker from source (unit tests, `npm run sim`-style tsx runs):
-// node's worker threads cannot load .ts themselves. The built app loads dist/backtest/sweepWorker.mjs.
-import { tsImport } from 'tsx/esm/api';
-
-await tsImport('./sweepWorker.ts', import.meta.url);
