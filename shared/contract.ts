@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DecimalStringSchema } from './decimal';
 import { SettingsInputSchema, SettingsSchema } from './settings';
 import { MAX_TRADE_IMPORT_PARTS, TRADE_IMPORT_PART_CHARS, tradeFileFormats } from './tradeImport';
+import { MAX_SWEEP_CELLS, SweepCellSchema, sweepCellCount, sweepGridFields, tooManyCells } from './backtestSweepSchemas';
 
 // ── Results and errors ────────────────────────────────────────────────────────
 
@@ -324,16 +325,45 @@ export const BacktestTradeSchema = z.object({
   fee: Decimal,
   reason: z.string(),
 });
-export const BacktestResultSchema = z.object({
-  runId: z.string(),
+const EquityPointsSchema = z.array(z.object({ time: epochMs, equityUsdt: Decimal }));
+/** A way of spending the same capital over the same days (issue #17): buy-and-hold, daily DCA. */
+export const BacktestCurveSchema = z.object({
+  finalEquityUsdt: Decimal,
+  pnlUsdt: Decimal,
+  maxDrawdownPercent: Decimal,
+  spentUsdt: Decimal,
+  /** QRL held at the end, after fees */
+  baseAccumulated: Decimal,
+  /** USDT paid per QRL held; null when nothing was bought */
+  averageCostUsdt: Decimal.nullable(),
+  buys: z.number().int().nonnegative(),
+  equity: EquityPointsSchema,
+});
+export type BacktestCurve = z.infer<typeof BacktestCurveSchema>;
+/** The period a backtest really used, and how it filled: said in every result. */
+const backtestPeriod = {
   from: epochMs,
   to: epochMs,
+  requestedDays: z.number().int().nonnegative(),
+  usedDays: z.number().int().nonnegative(),
+  /** why fewer days were used than asked (history starts later); null when all were there */
+  historyNote: z.string().nullable(),
+  /** the daily-candle fill approximation, in words */
+  fillModel: z.string(),
+};
+export const BacktestResultSchema = z.object({
+  runId: z.string(),
+  ...backtestPeriod,
   trades: z.array(BacktestTradeSchema),
   finalEquityUsdt: Decimal,
   pnlUsdt: Decimal,
   /** the largest peak-to-trough fall of equity, in percent */
   maxDrawdownPercent: Decimal,
-  equity: z.array(z.object({ time: epochMs, equityUsdt: Decimal })),
+  equity: EquityPointsSchema,
+  spentUsdt: Decimal,
+  baseAccumulated: Decimal,
+  averageCostUsdt: Decimal.nullable(),
+  benchmarks: z.object({ buyAndHold: BacktestCurveSchema, dailyDca: BacktestCurveSchema }),
 });
 export type BacktestResult = z.infer<typeof BacktestResultSchema>;
 
@@ -347,6 +377,21 @@ export const PositionPointSchema = z.object({
   unrealized: Decimal,
 });
 export type PositionPoint = z.infer<typeof PositionPointSchema>;
+/** A grid of backtests over the same history; the days and capital as for one backtest. */
+export const BacktestSweepInputSchema = z
+  .strictObject({ days: BacktestInputSchema.shape.days, initialUsdt: BacktestInputSchema.shape.initialUsdt, ...sweepGridFields })
+  .superRefine((grid, ctx) => {
+    if (sweepCellCount(grid) > MAX_SWEEP_CELLS) ctx.addIssue({ code: 'custom', message: tooManyCells(sweepCellCount(grid)), path: ['buyThresholds'] });
+  });
+export const BacktestSweepResultSchema = z.object({
+  sweepId: z.string(),
+  /** 'canceled': stopped by cancelBacktestSweep; the cells done before are kept */
+  status: z.enum(['done', 'canceled']),
+  ...backtestPeriod,
+  total: z.number().int().nonnegative(),
+  cells: z.array(SweepCellSchema),
+});
+export type BacktestSweepResult = z.infer<typeof BacktestSweepResultSchema>;
 
 /** What getTradeHistory returns: the fills and their PnL (the engine's TradeHistory class computes it). */
 export const TradeHistoryViewSchema = z.object({
@@ -420,6 +465,10 @@ export const commands = {
     output: CandlesSchema,
   },
   runBacktest: { input: BacktestInputSchema, output: BacktestResultSchema },
+  /** one sweep at a time: a second while one runs is refused (INVALID_STATE) */
+  runBacktestSweep: { input: BacktestSweepInputSchema, output: BacktestSweepResultSchema },
+  /** stops the running sweep's worker; its runBacktestSweep answers with status 'canceled' */
+  cancelBacktestSweep: { input: NoInput, output: z.object({ canceled: z.boolean() }) },
   getTradeHistory: { input: NoInput, output: TradeHistoryViewSchema },
   exportTrades: { input: NoInput, output: CsvExportSchema },
   /** trade history from a CSV file (this app's export or the original bot's trades): checked whole, duplicates skipped */
@@ -447,6 +496,8 @@ export const events = {
   /** the shell asks the page to show a view (e.g. after a notification click) */
   navigate: z.object({ view: ViewSchema }),
   backtestProgress: z.object({ runId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** one per finished cell, with the cell, so the heatmap fills in while the sweep runs */
+  backtestSweepProgress: z.object({ sweepId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), cell: SweepCellSchema }),
 } as const;
 
 export type Events = typeof events;

@@ -9,12 +9,14 @@ export interface ChartTheme {
   up: string;
   down: string;
   accent: string;
+  /** a third line colour (the backtest's daily DCA curve) */
+  warn: string;
 }
 
 const read = (): ChartTheme => {
   const style = getComputedStyle(document.documentElement);
   const v = (name: string) => style.getPropertyValue(name).trim();
-  return { background: v('--panel'), text: v('--muted'), grid: v('--grid'), border: v('--border'), up: v('--up'), down: v('--down'), accent: v('--accent') };
+  return { background: v('--panel'), text: v('--muted'), grid: v('--grid'), border: v('--border'), up: v('--up'), down: v('--down'), accent: v('--accent'), warn: v('--warn') };
 };
 
 /** The stylesheet's colours for a canvas chart, re-read when the palette changes (App sets it in a layout effect, before this runs). */

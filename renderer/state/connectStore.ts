@@ -1,5 +1,6 @@
 import type { Api } from '../../shared/contract';
 import { useAppStore, type ConnectionState } from './store';
+import { useSweepStore } from './sweepStore';
 
 /** Re-read what events alone cannot give back after a gap: the snapshot. */
 async function refreshSnapshot(api: Api): Promise<void> {
@@ -25,6 +26,7 @@ export function connectStore(api: Api): void {
   api.on('log', state.addLog);
   api.on('navigate', ({ view }) => state.navigate(view));
   api.on('backtestProgress', state.applyBacktestProgress);
+  api.on('backtestSweepProgress', useSweepStore.getState().applyProgress);
   void refreshSnapshot(api);
   void refreshSettings(api);
 }

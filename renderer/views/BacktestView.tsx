@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { BacktestInputSchema, type BacktestResult } from '../../shared/contract';
 import { formatTime } from '../../shared/formatTime';
 import { api } from '../bridge/api';
@@ -7,11 +7,11 @@ import { FormField } from '../components/FormField';
 import { Panel } from '../components/Panel';
 import { TableHead, type Column } from '../components/TableHead';
 import { formatAxisTime, formatDate } from '../format/formatAxisTime';
-import { formatDecimal } from '../format/formatDecimal';
 import { progressPercent } from '../state/reducers';
 import { useAppStore } from '../state/store';
 
-const EquityChartView = lazy(() => import('../components/EquityChartView').then((module) => ({ default: module.EquityChartView })));
+import { BacktestComparison } from './BacktestComparison';
+import { BacktestSweepPanel } from './BacktestSweepPanel';
 
 const tradeColumns: readonly Column[] = [
   { label: 'Date' },
@@ -89,15 +89,19 @@ export function BacktestView() {
             Backtest failed: {backtest.error.message}
           </p>
         )}
-        {backtest.status === 'idle' && <p className="panel-state empty">Runs the current strategy and risk settings over past candles, with paper fills and fees.</p>}
+        {backtest.status === 'idle' && (
+          <p className="panel-state empty">
+            Runs the current strategy and risk settings over past daily candles (paged back as far as MEXC has them), with paper fills and fees, beside buy-and-hold and daily DCA of the same capital.
+          </p>
+        )}
       </Panel>
       {backtest.status === 'done' && <BacktestResultPanels result={backtest.result} />}
+      <BacktestSweepPanel days={days} initialUsdt={initialUsdt} />
     </div>
   );
 }
 
 function BacktestResultPanels({ result }: { result: BacktestResult }) {
-  const first = result.equity[0];
   return (
     <>
       <Panel title={`Result · ${formatDate(result.from)} → ${formatDate(result.to)}`} testId="backtest-result">
@@ -117,17 +121,7 @@ function BacktestResultPanels({ result }: { result: BacktestResult }) {
           <dt>Trades</dt>
           <dd data-testid="bt-trade-count">{result.trades.length}</dd>
         </dl>
-        {first && result.equity.length > 1 ? (
-          <Suspense fallback={<p className="panel-state loading">Loading chart…</p>}>
-          <EquityChartView
-            label="Backtest equity curve in USDT"
-            description={`Equity from ${formatDecimal(first.equityUsdt, 2)} USDT on ${formatDate(first.time)} to ${formatDecimal(result.finalEquityUsdt, 2)} USDT on ${formatDate(result.to)}; maximum drawdown ${formatDecimal(result.maxDrawdownPercent, 2)} %.`}
-            points={result.equity.map((point) => ({ time: point.time, value: point.equityUsdt }))}
-          />
-          </Suspense>
-        ) : (
-          <p className="panel-state empty">Not enough points for an equity curve.</p>
-        )}
+        <BacktestComparison result={result} />
       </Panel>
       <Panel title={`Trades (${result.trades.length})`} testId="backtest-trades" status={result.trades.length ? { kind: 'ready' } : { kind: 'empty', message: 'The strategy made no trades over this period.' }}>
         <table className="data">

@@ -34,6 +34,12 @@ function walk(seed: number) {
 }
 
 const fixed = (value: number, digits = 4) => value.toFixed(digits);
+/** a benchmark curve shaped like the strategy's, scaled: enough to draw three lines */
+const fakeCurve = (points: readonly { time: number; equityUsdt: string }[], scale: number) => {
+  const equity = points.map((point) => ({ time: point.time, equityUsdt: fixed(Number(point.equityUsdt) * scale, 2) }));
+  const last = equity.at(-1)?.equityUsdt ?? '0';
+  return { equity, finalEquityUsdt: last, pnlUsdt: fixed(Number(last) - Number(points[0]?.equityUsdt ?? last), 2), maxDrawdownPercent: '12.50', spentUsdt: '1000', baseAccumulated: '4000', averageCostUsdt: '0.25', buys: 20 };
+};
 
 export function fakeCandles(timeframe: ChartTimeframe, limit: number, now: number): Candle[] {
   const step = timeframeMs[timeframe];
@@ -238,9 +244,30 @@ export class FakeEngine {
         pnlUsdt: fixed(Number(lastPoint.equityUsdt) - Number(initialUsdt), 2),
         maxDrawdownPercent: '18.42',
         equity: equityPoints,
+        requestedDays: days,
+        usedDays: equityPoints.length,
+        historyNote: equityPoints.length < days ? `Asked for ${days} days; the fake engine has ${equityPoints.length}.` : null,
+        fillModel: 'Fake engine: no fills are simulated.',
+        spentUsdt: '500',
+        baseAccumulated: '2000',
+        averageCostUsdt: '0.25',
+        benchmarks: { buyAndHold: fakeCurve(equityPoints, 1.1), dailyDca: fakeCurve(equityPoints, 0.95) },
       };
       return result;
     },
+    runBacktestSweep: async ({ days, initialUsdt, buyThresholds, priceOffsets, emaPeriods }) => {
+      const cells = emaPeriods.flatMap(({ fast, slow }) => buyThresholds.flatMap((buyThreshold) => priceOffsets.map((priceOffset) => ({ buyThreshold, priceOffset, emaFast: fast, emaSlow: slow }))));
+      const done = cells.map((cell, index) => {
+        const pnl = (buyThreshold: number, priceOffset: number) => (buyThreshold - 1) * 1000 - (1 - priceOffset) * 500;
+        const value = pnl(cell.buyThreshold, cell.priceOffset);
+        const result = { ...cell, index, finalEquityUsdt: fixed(Number(initialUsdt) + value, 2), pnlUsdt: fixed(value, 2), maxDrawdownPercent: fixed(Math.abs(value) / 10, 2), averageCostUsdt: '0.2500', baseAccumulated: '1000', buys: 10 };
+        this.emit('backtestSweepProgress', { sweepId: 'sweep-1', done: index + 1, total: cells.length, cell: result });
+        return result;
+      });
+      const now = this.now();
+      return { sweepId: 'sweep-1', status: 'done' as const, from: now - days * 86_400_000, to: now, requestedDays: days, usedDays: days, historyNote: null, fillModel: 'Fake engine: no fills are simulated.', total: cells.length, cells: done };
+    },
+    cancelBacktestSweep: async () => ({ canceled: false }),
     getTradeHistory: async () => ({ fills: this.fills, pnl: this.snapshot().pnl ?? { positionAmount: '0', averageCost: null, realized: '0', unrealized: null } }),
     exportTrades: async () => ({ fileName: 'qrl-trades.csv', csv: 'time,side,price,amount\n' }),
     importTrades: async () => ({ status: 'imported' as const, format: 'app' as const, rows: 0, imported: 0, duplicates: 0 }),

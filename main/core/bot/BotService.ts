@@ -38,6 +38,8 @@ import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
 import { paperMarketView, TAPE_TRADES } from './paperMarketView';
 import { runBacktestCommand } from './runBacktestCommand';
+import { BacktestSweep } from '../backtest/BacktestSweep';
+import { runBacktestSweepCommand } from '../backtest/runBacktestSweepCommand';
 import { ServiceSettings } from './ServiceSettings';
 import { switchMode } from './switchMode';
 import { testConnection } from './testConnection';
@@ -59,6 +61,8 @@ type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
 export class BotService {
   private readonly clock: Clock;
   private readonly emitter = new EventEmitter();
+  /** the one parameter sweep that may run, on its worker thread */
+  private readonly sweep = new BacktestSweep();
   private readonly apiKeys: ApiKeys;
   private readonly alerts: AlertCenter;
   private readonly settingsKeeper: ServiceSettings;
@@ -171,7 +175,10 @@ export class BotService {
     },
     cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all') }),
     runBacktest: async ({ days, initialUsdt }) =>
-      runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, onProgress: (progress) => this.emit('backtestProgress', progress) }),
+      runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, now: this.clock.now(), onProgress: (progress) => this.emit('backtestProgress', progress) }),
+    runBacktestSweep: async (input) =>
+      runBacktestSweepCommand({ sweep: this.sweep, client: this.session.client, symbol: this.symbol, settings: this.settings, input, now: this.clock.now(), onProgress: (progress) => this.emit('backtestSweepProgress', progress) }),
+    cancelBacktestSweep: async () => ({ canceled: await this.sweep.cancel() }),
     getTradeHistory: async () => {
       const trading = this.tradingOrFail();
       const history = trading.shownHistory();
@@ -254,6 +261,7 @@ export class BotService {
 
   /** Quit, logoff, shutdown: stop the timers, let a run in flight finish its journal writes (each is fsync'd), let go of the cache. */
   async close(): Promise<void> {
+    await this.sweep.cancel();
     this.feeds.stop();
     this.dailyRun.stop();
     this.liveFills.stop();

@@ -1,9 +1,11 @@
-import { ContractFailure, type BacktestResult } from '../../../shared/contract';
+import type { BacktestResult } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import type { MexcClient } from '../exchange/MexcClient';
-import { runBacktest } from '../trading/backtest';
-import type { OHLCV } from '../trading/emaAccumulationStrategy';
-import { marketInfoFromCcxt } from '../trading/MarketInfo';
+import { backtestInWorker } from '../backtest/backtestInWorker';
+import { buyAndHold } from '../backtest/buyAndHold';
+import { dailyDca } from '../backtest/dailyDca';
+import { DAILY_CANDLE_FILL_MODEL } from '../backtest/dailyCandleFills';
+import { loadBacktestHistory } from '../backtest/loadBacktestHistory';
 
 // Why a module of its own: the backtest is pure (trading/backtest.ts); this adapter fetches its history and maps its report to the contract.
 
@@ -13,40 +15,43 @@ export interface BacktestCommandInput {
   settings: Settings;
   days: number;
   initialUsdt: string;
+  /** ms epoch: the last day of the period is the one containing it */
+  now: number;
   onProgress(progress: { runId: string; done: number; total: number }): void;
 }
 
-/** "Run backtest": the market's rules and daily history from MEXC, then the strategy replayed over the last `days`. */
-export async function runBacktestCommand({ client, symbol, settings, days, initialUsdt, onProgress }: BacktestCommandInput): Promise<BacktestResult> {
-  let market;
-  let rows;
-  try {
-    market = marketInfoFromCcxt((await client.market(symbol))!);
-    rows = await client.fetchOHLCV(symbol, '1d', { limit: Math.min(1000, days + settings.strategy.emaSlow) });
-  } catch (error) {
-    throw new ContractFailure('INVALID_STATE', `History is unavailable right now: ${(error as Error).message}`);
-  }
-  const candles = rows.filter((c) => c.every((v) => typeof v === 'number')) as unknown as OHLCV[];
-  const startAt = candles[Math.max(0, candles.length - days)]?.[0];
-  let runId = '';
-  const report = runBacktest({
-    candles,
-    params: settings.strategy,
-    risk: settings.risk,
-    market,
-    initialUsdt,
-    startAt,
-    onProgress: (done, total) => onProgress({ runId, done, total }),
-  });
-  runId = report.runId;
+/**
+ * "Run backtest": the market's rules and daily history from MEXC (paged, so
+ * 3650 days are 3650 days when MEXC has them), then the strategy replayed over
+ * the last `days` on the backtest worker thread, beside buy-and-hold and daily
+ * DCA of the same capital over the same days (issue #17, "Honest backtests").
+ */
+export async function runBacktestCommand({ client, symbol, settings, days, initialUsdt, now, onProgress }: BacktestCommandInput): Promise<BacktestResult> {
+  const history = await loadBacktestHistory({ client, symbol, days, warmup: settings.strategy.candleLimit, now });
+  const { candles, market, startAt } = history;
+  // The id is known before the run, so every progress event carries it.
+  const runId = `bt-${startAt}-${candles.at(-1)![0]}`;
+  const report = await backtestInWorker({ candles, params: settings.strategy, risk: settings.risk, market, initialUsdt, startAt, runId }, (done, total) => onProgress({ runId, done, total }));
+  const period = candles.filter((candle) => candle[0] >= startAt);
   return {
     runId: report.runId,
     from: report.from,
     to: report.to,
+    requestedDays: history.requestedDays,
+    usedDays: history.usedDays,
+    historyNote: history.note,
+    fillModel: DAILY_CANDLE_FILL_MODEL,
     trades: report.trades.map((t) => ({ time: t.time, side: t.side, price: t.price, amount: t.amount, cost: t.cost, fee: t.fee, reason: t.reason })),
     finalEquityUsdt: report.finalEquityUsdt,
     pnlUsdt: report.pnlUsdt,
     maxDrawdownPercent: report.maxDrawdownPercent,
     equity: report.equity,
+    spentUsdt: report.spentUsdt,
+    baseAccumulated: report.finalBase,
+    averageCostUsdt: report.averageCostUsdt,
+    benchmarks: {
+      buyAndHold: buyAndHold({ days: period, market, initialUsdt }),
+      dailyDca: dailyDca({ days: period, market, initialUsdt, orderUsdt: settings.strategy.baseOrderUsdt }),
+    },
   };
 }

@@ -4,6 +4,8 @@ import { emaAccumulationStrategy, type OHLCV } from './emaAccumulationStrategy';
 import type { MarketInfo } from './MarketInfo';
 import { checkPreTrade } from './preTradeChecks';
 import { checkRiskLimits } from './riskLimits';
+import { limitBuyFills } from '../backtest/dailyCandleFills';
+import { summarizeCurve, type CurveSummary } from '../backtest/summarizeCurve';
 
 /**
  * The strategy replayed day by day over historical daily candles, with exact
@@ -17,7 +19,8 @@ import { checkRiskLimits } from './riskLimits';
  * open = high = low = close = d's open, and ticker.last = d's open. It never
  * sees anything of day d past its open: no look-ahead.
  *
- * Orders and fills:
+ * Orders and fills (the daily-candle approximation of paper trading,
+ * main/core/backtest/dailyCandleFills.ts):
  * - a buy passes the same pre-trade checks (tick, step, minimums, free USDT,
  *   open-order cap) and risk limits (max position incl. open buys, max order
  *   value, orders per day) as live trading; the daily loss cap and the kill
@@ -78,6 +81,9 @@ export interface BacktestReport {
   finalUsdt: string;
   finalBase: string;
   openOrders: number;
+  /** USDT paid for the QRL bought, and per QRL held (null: nothing bought) */
+  spentUsdt: string;
+  averageCostUsdt: string | null;
 }
 
 const REPORT_PLACES = 8;
@@ -106,8 +112,6 @@ export function runBacktest(input: BacktestInput): BacktestReport {
   const trades: BacktestTrade[] = [];
   const decisions: BacktestDecision[] = [];
   const equity: { time: number; equityUsdt: string }[] = [];
-  let peak = initialUsdt;
-  let maxDrawdown = Decimal.ZERO;
   const makerFee = Decimal.from(market.makerFee);
 
   days.forEach((day, offset) => {
@@ -152,7 +156,7 @@ export function runBacktest(input: BacktestInput): BacktestReport {
     const dayLow = Decimal.from(low);
     for (let i = 0; i < open.length; ) {
       const order = open[i]!;
-      if (!dayLow.lt(order.price)) {
+      if (!limitBuyFills(dayLow, order.price)) {
         i++;
         continue;
       }
@@ -168,13 +172,10 @@ export function runBacktest(input: BacktestInput): BacktestReport {
     // 3. Marked to the close.
     const value = freeUsdt.add(lockedUsdt).add(base.mul(close));
     equity.push({ time, equityUsdt: value.round(REPORT_PLACES, 'half-up').toString() });
-    if (value.gt(peak)) peak = value;
-    const drawdown = peak.sub(value).mul(100).div(peak, REPORT_PLACES, 'half-up');
-    if (drawdown.gt(maxDrawdown)) maxDrawdown = drawdown;
     input.onProgress?.(offset + 1, days.length);
   });
 
-  const finalEquity = equity.length > 0 ? Decimal.from(equity[equity.length - 1]!.equityUsdt) : initialUsdt;
+  const curve: CurveSummary = summarizeCurve({ initialUsdt, equity, spentUsdt: positionCost, baseAccumulated: base, buys: trades.length });
   const from = days[0]?.[0] ?? 0;
   const to = days[days.length - 1]?.[0] ?? 0;
   return {
@@ -184,12 +185,14 @@ export function runBacktest(input: BacktestInput): BacktestReport {
     trades,
     decisions,
     initialUsdt: initialUsdt.toString(),
-    finalEquityUsdt: finalEquity.toString(),
-    pnlUsdt: finalEquity.sub(initialUsdt).toString(),
-    maxDrawdownPercent: maxDrawdown.toFixed(2, 'half-up'),
+    finalEquityUsdt: curve.finalEquityUsdt,
+    pnlUsdt: curve.pnlUsdt,
+    maxDrawdownPercent: curve.maxDrawdownPercent,
     equity,
     finalUsdt: freeUsdt.add(lockedUsdt).round(REPORT_PLACES, 'half-up').toString(),
     finalBase: base.round(REPORT_PLACES, 'half-up').toString(),
     openOrders: open.length,
+    spentUsdt: curve.spentUsdt,
+    averageCostUsdt: curve.averageCostUsdt,
   };
 }
