@@ -13,5 +13,7 @@ await Promise.all([
   // The preload runs sandboxed: it may require only 'electron', so bundle everything else.
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['main/web/server.ts'], outfile: 'dist/web/server.mjs', format: 'esm' }),
-  build({ ...common, entryPoints: ['main/core/backtest/backtestWorker.ts'], outfile: 'dist/backtest/backtestWorker.mjs', format: 'esm' }),
+  // The worker is self-contained (no bare imports) and unpacked from app.asar (electron-builder.yml):
+  // a worker thread then loads from the plain file system, whatever asar support the worker has.
+  build({ ...common, entryPoints: ['main/core/backtest/backtestWorker.ts'], outfile: 'dist/backtest/backtestWorker.mjs', format: 'esm', external: [] }),
 ]);

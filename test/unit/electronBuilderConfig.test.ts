@@ -85,6 +85,11 @@ describe('the files electron-builder packs (its own matchers on the real tree)',
     expect(keytarNode).toBeDefined();
     expect(isUnpacked(path.resolve(keytarNode!), statSync(keytarNode!))).toBe(true);
     expect(isUnpacked(path.resolve('dist/electron/main.cjs'), statSync('dist/electron/main.cjs'))).toBe(false);
+    // The backtest worker thread loads from the plain file system, so it imports no package.
+    const worker = 'dist/backtest/backtestWorker.mjs';
+    expect(packed.has(worker)).toBe(true);
+    expect(isUnpacked(path.resolve(worker), statSync(worker))).toBe(true);
+    expect(readFileSync(worker, 'utf8')).not.toMatch(/^import .* from ["'](?!node:)[^"']+["']/m);
     // Development-only packages never ship.
     expect(files.filter((file) => /^node_modules\/(electron|electron-builder|vitest|playwright-core|vite)\//.test(file))).toEqual([]);
   });

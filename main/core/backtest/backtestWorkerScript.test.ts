@@ -10,7 +10,7 @@ import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import { BacktestSweep } from './BacktestSweep';
 import { runSweepCell } from './runSweepCell';
 import { sweepGrid } from './sweepGrid';
-import { BUILT_BACKTEST_WORKER, backtestWorkerScript } from './backtestWorkerScript';
+import { BUILT_BACKTEST_WORKER, backtestWorkerScript, outsideAsar } from './backtestWorkerScript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const builtWorker = path.resolve(here, '../../../dist', BUILT_BACKTEST_WORKER);
@@ -22,6 +22,12 @@ describe('backtestWorkerScript', () => {
     writeFileSync(path.join(dist, BUILT_BACKTEST_WORKER), '');
     expect(backtestWorkerScript(path.join(dist, 'web'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
     expect(backtestWorkerScript(path.join(dist, 'electron'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
+  });
+
+  it('hands the thread the unpacked file in the packaged app', () => {
+    const inArchive = path.join('/opt', 'QRL Tray Bot', 'resources', 'app.asar', 'dist', BUILT_BACKTEST_WORKER);
+    expect(outsideAsar(inArchive)).toBe(path.join('/opt', 'QRL Tray Bot', 'resources', 'app.asar.unpacked', 'dist', BUILT_BACKTEST_WORKER));
+    expect(outsideAsar(builtWorker)).toBe(builtWorker);
   });
 
   it('runs the TypeScript worker through tsx from source, and says what to do when neither is there', () => {

@@ -16,8 +16,16 @@ const thisDir = (): string => (typeof __dirname === 'string' ? __dirname : path.
  */
 export function backtestWorkerScript(here: string = thisDir()): string {
   const built = path.resolve(here, '..', BUILT_BACKTEST_WORKER);
-  if (existsSync(built)) return built;
+  if (existsSync(built)) return outsideAsar(built);
   const source = path.join(here, 'backtestWorkerFromSource.mjs');
   if (existsSync(source)) return source;
   throw new Error(`The backtest sweep worker is missing (looked for ${built}): run \`npm run build\`.`);
+}
+
+/**
+ * In the packaged app the worker is unpacked (electron-builder.yml asarUnpack):
+ * hand the thread the real file, not its path inside the archive.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
