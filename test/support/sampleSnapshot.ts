@@ -16,6 +16,7 @@ export function sampleSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     pnl: null,
     alerts: [],
     apiHealth: null,
+    whyNot: null,
     ...overrides,
   };
 }

@@ -284,6 +284,8 @@ export class BotService {
       trading: this.trading,
       alerts: this.alerts.recent(),
       apiHealth: this.session.client.health(),
+      dailyCandles: this.feeds.dailyCandles.state(),
+      settings: this.settings,
     });
   }
 

@@ -20,6 +20,7 @@ import { IntentRecovery } from './IntentRecovery';
 import { LiveAccount } from './LiveAccount';
 import { openPaperWallet } from './openPaperWallet';
 import { openTradingRecords, type TradingRecords } from './openTradingRecords';
+import { orderChecksNow, type OrderChecksNow } from './orderChecksNow';
 import { recordFills } from './recordFills';
 import { runStrategyCycle } from './runStrategyCycle';
 import { contractFills, tradingView, type TradingView } from './tradingView';
@@ -256,6 +257,13 @@ export class TradingEngine {
     const paperOrders = this.paperState?.openOrders ?? [];
     const liveOrders = this.opened?.live.state?.openOrders ?? [];
     return tradingView({ active, paperOrders, liveOrders, owns: (o) => this.records?.orders.owns(o) ?? false, market: this.market, lastPrice, fetchedAt, stale, history: this.history() });
+  }
+
+  /** What a buy's checks would read now, gathered without a run ("why hasn't it bought?", issue 17); null until trading is open. */
+  orderChecksNow(last: string | null): OrderChecksNow | null {
+    if (!this.opened) return null;
+    const { settings, clock } = this.options;
+    return orderChecksNow({ ...this.opened, pendingLostIds: this.opened.recovery.pendingLostIds, state: this.activeState(), ref: this.activeRef(), settings: settings(), history: this.history(), killSwitch: this.killSwitch, now: clock.now(), utcOffset: this.utcOffset, last });
   }
 
   /** The mode's own fills as the contract shows them, newest first. */

@@ -1,8 +1,11 @@
-import type { Ticker, OrderBook } from 'ccxt';
+import type { OHLCV as CcxtOHLCV, Ticker, OrderBook } from 'ccxt';
 import type { Alert, ApiHealth, BotStatus, MarketSummary, Snapshot } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
 import type { FeedState } from '../market/PollingFeed';
 import { toOrderBookView, type DisplayPrecision } from '../market/toContract';
+import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import type { TradingEngine } from './TradingEngine';
+import { whyNotYet } from './whyNotYet';
 
 // Why a module of its own: the snapshot event is assembled from every part of the engine in one readable place.
 
@@ -22,10 +25,13 @@ export interface SnapshotParts {
   trading: TradingEngine | null;
   alerts: Alert[];
   apiHealth: ApiHealth;
+  /** the strategy's daily candles and settings, for "why hasn't it bought?" */
+  dailyCandles: FeedState<CcxtOHLCV[]>;
+  settings: Settings;
 }
 
 /** Everything the page shows, as one contract snapshot. */
-export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth }: SnapshotParts): Snapshot {
+export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings }: SnapshotParts): Snapshot {
   const tradingParts = trading?.ready
     ? trading.view(market?.last ?? null, ticker.fetchedAt ?? now, ticker.stale)
     : { balances: null, openOrders: [], recentFills: [], pnl: null };
@@ -40,5 +46,19 @@ export function buildSnapshot({ version, now, status, nextRunAt, market, ticker,
     ...tradingParts,
     alerts,
     apiHealth,
+    whyNot: dailyCandles.value
+      ? whyNotYet({
+          symbol: status.symbol,
+          // The strategy refuses a row with a missing value by itself.
+          candles: dailyCandles.value as unknown as OHLCV[],
+          last: market?.last ?? null,
+          strategy: settings.strategy,
+          risk: settings.risk,
+          botState: status.state,
+          nextRunAt,
+          checks: trading?.ready ? trading.orderChecksNow(market?.last ?? null) : null,
+          pricePlaces: precision.price,
+        })
+      : null,
   };
 }
