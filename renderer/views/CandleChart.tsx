@@ -33,6 +33,7 @@ export function CandleChart() {
     return { emaFast, emaSlow, buyThreshold, candleLimit };
   }, [saved]);
   const marketStale = useAppStore((state) => state.snapshot?.market?.stale ?? false);
+  const marketFetchedAt = useAppStore((state) => state.snapshot?.market?.fetchedAt ?? null);
   const breaker = useAppStore((state) => state.snapshot?.apiHealth?.breaker ?? null);
   const recentFills = useAppStore((state) => state.snapshot?.recentFills);
   // When the engine's view of the market turns stale or fresh again, the chart asks anew rather than wait for its timer.
@@ -78,7 +79,7 @@ export function CandleChart() {
       testId="candle-panel"
       status={status}
       // A failed refresh means what is drawn is no longer current, whatever it said when it came.
-      badge={shown && <StaleBadge subject="Candles" fetchedAt={shown.fetchedAt} stale={candlesStale({ candlesStale: shown.stale, refreshFailed: error !== null, marketStale, breaker })} />}
+      badge={shown && <StaleBadge subject="Candles" {...candlesStale({ candlesStale: shown.stale, fetchedAt: shown.fetchedAt, refreshFailed: error !== null, marketStale, marketFetchedAt, breaker })} />}
       actions={<Segmented<ChartTimeframe> label="Candle interval" options={chartTimeframes} selected={timeframe} onSelect={setTimeframe} />}
     >
       {shown && (
