@@ -154,6 +154,48 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
     await page.close();
   }, 90_000);
 
+  it("marks the bot's live fill with its own marker", async () => {
+    // On a virtual clock shared with the simulator, a resting live order fills when the price path crosses it.
+    const time = new VirtualTime(Date.now());
+    const liveEngine = await startEngine({ time });
+    try {
+      await time.advance(1_000);
+      const keys = { apiKey: 'mx0vglChartKey7Qa2Lp', secret: 'chartSecret_1a2b3c4d5e6f7a8b9c' };
+      liveEngine.sim.accounts.addApiKey({ ...keys, balances: { USDT: '1000' } });
+      const { handlers } = liveEngine.service;
+      await handlers.saveApiKeys(keys);
+      const settings = await handlers.getSettings(undefined);
+      // A buy at once, resting just under the last price.
+      await handlers.setSettings({ ...settings, strategy: { ...settings.strategy, buyThreshold: 10, priceOffset: 0.99999999 } });
+      await handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
+      const page = await open('light', liveEngine.host.url);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Running');
+      await page.getByRole('button', { name: 'Run strategy now' }).click();
+      await expect.poll(() => page.getByTestId('last-decision').textContent()).toContain('Buy');
+      await expect.poll(() => liveEngine.service.snapshot().openOrders.filter((o) => !o.paper && o.placedByBot).length).toBe(1);
+
+      dropPrice(liveEngine);
+      // The price trades through the order and the engine's live fill poll (every 15 s) reads the fill. Virtual time moves
+      // only when the test moves it (a poll's own waits included), so it moves a second at a time until the chart shows the fill.
+      for (let second = 0; second < 90 && (await legend(page, 'live-fills').count()) === 0; second++) {
+        await time.advance(1_000);
+        await page.waitForTimeout(100);
+      }
+      expect(await legend(page, 'live-fills').count()).toBe(1);
+      const { fills } = await handlers.getTradeHistory(undefined);
+      expect(fills.length).toBeGreaterThan(0);
+      expect(fills.every((fill) => !fill.paper)).toBe(true);
+      expect(await legend(page, 'live-fills').textContent()).toBe(`L: the bot's live fills (${fills.length})`);
+      expect(await chart(page).getAttribute('data-markers')).toBe('1');
+      expect(await legend(page, 'paper-fills').count()).toBe(0);
+      await shoot(page, 'strategy-live-fill-marker');
+      await page.close();
+    } finally {
+      await liveEngine.close();
+    }
+  }, 90_000);
+
   it('badges the candles stale, not "Live", while the breaker is open and the price stale', async () => {
     // Engine and simulator share a virtual clock, so a minute of failing polls takes no time.
     const time = new VirtualTime(Date.now());
