@@ -47,6 +47,17 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
     const violations = await seriousAxeViolations(page);
     expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
   };
+  /** A scenario on a second engine whose clock the simulator shares: the test moves time, so a minute passes at once. */
+  const onVirtualClock = async (scenario: (virtual: EngineUnderTest, time: VirtualTime) => Promise<void>) => {
+    const time = new VirtualTime(Date.now());
+    const virtual = await startEngine({ time });
+    try {
+      await time.advance(1_000);
+      await scenario(virtual, time);
+    } finally {
+      await virtual.close();
+    }
+  };
   const chart = (page: Page) => page.getByTestId('candle-chart');
   const drawn = async (page: Page) => (await chart(page).getAttribute('data-series'))?.split(' ') ?? [];
   const legend = (page: Page, series: string) => page.getByTestId('chart-legend').locator(`[data-series="${series}"]`);
@@ -156,10 +167,7 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
 
   it("marks the bot's live fill with its own marker", async () => {
     // On a virtual clock shared with the simulator, a resting live order fills when the price path crosses it.
-    const time = new VirtualTime(Date.now());
-    const liveEngine = await startEngine({ time });
-    try {
-      await time.advance(1_000);
+    await onVirtualClock(async (liveEngine, time) => {
       const keys = { apiKey: 'mx0vglChartKey7Qa2Lp', secret: 'chartSecret_1a2b3c4d5e6f7a8b9c' };
       liveEngine.sim.accounts.addApiKey({ ...keys, balances: { USDT: '1000' } });
       const { handlers } = liveEngine.service;
@@ -191,17 +199,11 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       expect(await legend(page, 'paper-fills').count()).toBe(0);
       await shoot(page, 'strategy-live-fill-marker');
       await page.close();
-    } finally {
-      await liveEngine.close();
-    }
+    });
   }, 90_000);
 
   it('badges the candles stale, not "Live", while the breaker is open and the price stale', async () => {
-    // Engine and simulator share a virtual clock, so a minute of failing polls takes no time.
-    const time = new VirtualTime(Date.now());
-    const outageEngine = await startEngine({ time });
-    try {
-      await time.advance(1_000);
+    await onVirtualClock(async (outageEngine, time) => {
       const page = await open('light', outageEngine.host.url);
       await expect.poll(() => page.getByTestId('freshness-candles').getAttribute('data-freshness')).toBe('live');
 
@@ -218,8 +220,6 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       await expect.poll(() => page.getByTestId('breaker-state').getAttribute('data-state')).toBe('closed');
       await expect.poll(() => page.getByTestId('freshness-candles').getAttribute('data-freshness')).toBe('live');
       await page.close();
-    } finally {
-      await outageEngine.close();
-    }
+    });
   }, 60_000);
 });
