@@ -30,6 +30,7 @@ import { composeEngine, type EngineOptions } from './composeEngine';
 import type { CycleExit } from './cycleExits';
 import { DailyRunSchedule } from './DailyRunSchedule';
 import type { ExchangeSession } from './ExchangeSession';
+import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
 import { runBacktestCommand } from './runBacktestCommand';
@@ -66,6 +67,7 @@ export class BotService {
   private readonly marketAlerts: MarketAlerts;
   private readonly precision = new MarketPrecision();
   private readonly marketSummary = new LatestMarketSummary();
+  private readonly whyNot = new LatestWhyNot();
   private publishPending = false;
   private version = 0;
   readonly logger: Logger;
@@ -286,6 +288,7 @@ export class BotService {
       apiHealth: this.session.client.health(),
       dailyCandles: this.feeds.dailyCandles.state(),
       settings: this.settings,
+      whyNot: this.whyNot,
     });
   }
 

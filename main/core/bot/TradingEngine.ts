@@ -63,6 +63,8 @@ export class TradingEngine {
   private lastDecision: Decision | null = null;
   private lastExitValue: CycleExit | null = null;
   private killSwitch = false;
+  /** grows with every refresh and kill-switch change: the why-not view recomputes when it moves */
+  private stateChanges = 0;
   private cycle: Promise<Decision> | null = null;
   private opening: Promise<void> | null = null;
   private mode: TradingMode = 'dry-run';
@@ -210,6 +212,7 @@ export class TradingEngine {
   async engageKillSwitch(): Promise<number> {
     // Set first: even if a cancel fails below, nothing new goes out. Then let a run in flight land its order, so it is canceled too.
     this.killSwitch = true;
+    this.stateChanges += 1;
     await this.idle();
     const canceled = this.ready ? await this.cancelOwnOrders('all') : 0;
     this.options.raiseAlert({ severity: 'critical', kind: 'risk', message: `Kill switch engaged: ${canceled} open order(s) of the bot canceled, trading paused. Orders not placed by the bot were left alone.` });
@@ -218,6 +221,12 @@ export class TradingEngine {
 
   releaseKillSwitch(): void {
     this.killSwitch = false;
+    this.stateChanges += 1;
+  }
+
+  /** changes whenever what orderChecksNow reads may have changed */
+  get stateVersion(): number {
+    return this.stateChanges;
   }
 
   async resetPaperWallet(usdt: string): Promise<void> {
@@ -248,6 +257,7 @@ export class TradingEngine {
     // Fills first seen here (not by the poll) are told and journaled all the same.
     const freshLiveFills = await live.refresh(this.mode);
     if (freshLiveFills.length > 0) await recordFills(freshLiveFills, 'live', { journal: this.records?.journal ?? null, market: this.market, raiseAlert: this.options.raiseAlert });
+    this.stateChanges += 1;
     this.options.onChange();
   }
 

@@ -3,9 +3,8 @@ import type { Alert, ApiHealth, BotStatus, MarketSummary, Snapshot } from '../..
 import type { Settings } from '../../../shared/settings';
 import type { FeedState } from '../market/PollingFeed';
 import { toOrderBookView, type DisplayPrecision } from '../market/toContract';
-import type { OHLCV } from '../trading/emaAccumulationStrategy';
 import type { TradingEngine } from './TradingEngine';
-import { whyNotYet } from './whyNotYet';
+import type { LatestWhyNot } from './LatestWhyNot';
 
 // Why a module of its own: the snapshot event is assembled from every part of the engine in one readable place.
 
@@ -28,10 +27,11 @@ export interface SnapshotParts {
   /** the strategy's daily candles and settings, for "why hasn't it bought?" */
   dailyCandles: FeedState<CcxtOHLCV[]>;
   settings: Settings;
+  whyNot: LatestWhyNot;
 }
 
 /** Everything the page shows, as one contract snapshot. */
-export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings }: SnapshotParts): Snapshot {
+export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings, whyNot }: SnapshotParts): Snapshot {
   const tradingParts = trading?.ready
     ? trading.view(market?.last ?? null, ticker.fetchedAt ?? now, ticker.stale)
     : { balances: null, openOrders: [], recentFills: [], pnl: null };
@@ -46,19 +46,6 @@ export function buildSnapshot({ version, now, status, nextRunAt, market, ticker,
     ...tradingParts,
     alerts,
     apiHealth,
-    whyNot: dailyCandles.value
-      ? whyNotYet({
-          symbol: status.symbol,
-          // The strategy refuses a row with a missing value by itself.
-          candles: dailyCandles.value as unknown as OHLCV[],
-          last: market?.last ?? null,
-          strategy: settings.strategy,
-          risk: settings.risk,
-          botState: status.state,
-          nextRunAt,
-          checks: trading?.ready ? trading.orderChecksNow(market?.last ?? null) : null,
-          pricePlaces: precision.price,
-        })
-      : null,
+    whyNot: whyNot.of({ now, status, nextRunAt, market, precision, trading, dailyCandles: dailyCandles.value, settings }),
   };
 }
