@@ -211,6 +211,38 @@ export const PnlSchema = z.object({
 });
 export type Pnl = z.infer<typeof PnlSchema>;
 
+/**
+ * "Why hasn't it bought?" (issue 17): the strategy's rule on the newest daily
+ * candle and every check an order would meet, measured by the engine so the
+ * page only shows it. Prices are decimal strings at display precision (the
+ * strategy compares floats, as pandas does; these are those floats, rounded).
+ */
+export const WhyNotSchema = z.object({
+  /** what the strategy would decide now: 'unknown' without enough daily candles */
+  signal: z.enum(['buy', 'hold', 'unknown']),
+  /** the strategy's own words */
+  reason: z.string(),
+  /** the settings the rule ran with: EMA periods and the threshold (close ≤ EMA slow × buyThreshold) */
+  params: z.object({ emaFast: count, emaSlow: count, buyThreshold: z.number().positive() }),
+  close: Decimal.nullable(),
+  emaFast: Decimal.nullable(),
+  emaSlow: Decimal.nullable(),
+  /** EMA slow × buyThreshold: the highest close that buys */
+  threshold: Decimal.nullable(),
+  /** close − threshold: how far the close must fall to reach the buy zone; 0 or less: inside it */
+  gap: Decimal.nullable(),
+  /** the gap as a percentage of the close */
+  gapPercent: Decimal.nullable(),
+  /** EMA fast ≥ EMA slow: the rule's second condition */
+  trendUp: z.boolean().nullable(),
+  /** what would refuse a buy right now (the bot's state, pre-trade checks, risk limits); `by`: how far over, in words */
+  blockers: z.array(z.object({ code: z.string(), message: z.string(), by: z.string().nullable() })),
+  nextRunAt: epochMs.nullable(),
+  /** the answer in one short line (the tray's tooltip) */
+  summary: z.string(),
+});
+export type WhyNot = z.infer<typeof WhyNotSchema>;
+
 export const SnapshotSchema = z.object({
   /** grows by one with every snapshot, so a store can drop stale ones */
   version: z.number().int().nonnegative(),
@@ -229,6 +261,8 @@ export const SnapshotSchema = z.object({
   /** newest first, at most 50 */
   alerts: z.array(AlertSchema),
   apiHealth: ApiHealthSchema.nullable(),
+  /** null until trading and the daily candles are loaded */
+  whyNot: WhyNotSchema.nullable(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -4,7 +4,7 @@ import type { ChartTheme } from './useChartTheme';
 
 /** The stylesheet's colours as chart options. Calm by default: no kinetic scrolling animations. */
 export const themedChartOptions = (theme: ChartTheme, { timeVisible = false } = {}) => ({
-  layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text, fontSize: 11 },
+  layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text, fontSize: 11, panes: { separatorColor: theme.border, separatorHoverColor: theme.grid } },
   grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
   rightPriceScale: { borderColor: theme.border },
   timeScale: { borderColor: theme.border, timeVisible, secondsVisible: false },

@@ -7,6 +7,7 @@ import { FillsPanel } from './FillsPanel';
 import { OpenOrdersPanel } from './OpenOrdersPanel';
 import { PriceCard } from './PriceCard';
 import { PnlPanel } from './PnlPanel';
+import { WhyNotPanel } from './WhyNotPanel';
 
 /**
  * Everything at a glance: market on the left, the bot and its money on the
@@ -38,6 +39,7 @@ export function Dashboard() {
       <div className="col-side">
         <div className="slot slot-bot">
           <BotStatusPanel />
+          <WhyNotPanel />
         </div>
         <div className="slot slot-balances">
           <BalancesPanel />

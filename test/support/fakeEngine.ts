@@ -156,6 +156,23 @@ export class FakeEngine {
             latencyMs: { p50: 84, p99: 412, samples: 220 },
             lastError: stale ? 'MEXC 503 Service Unavailable (3 in a row)' : null,
           },
+      whyNot: empty
+        ? null
+        : {
+            signal: 'hold',
+            reason: 'Close 0.2143 > EMA60×1.02 = 0.2112 (not near support): hold',
+            params: { emaFast: 20, emaSlow: 60, buyThreshold: 1.02 },
+            close: '0.2143',
+            emaFast: '0.2098',
+            emaSlow: '0.2071',
+            threshold: '0.2112',
+            gap: '0.0031',
+            gapPercent: '1.45',
+            trendUp: true,
+            blockers: this.state === 'running' ? [] : [{ code: 'BOT_NOT_RUNNING', message: 'The bot is not running: a run only evaluates the strategy.', by: null }],
+            nextRunAt: this.state === 'running' ? t + 7 * HOUR + 12 * 60_000 : null,
+            summary: 'No buy: close 1.45 % above the buy line',
+          },
     };
   }
 

@@ -34,6 +34,7 @@ import { positionTimeline } from '../trading/positionTimeline';
 import { importTradesCommand } from './importTradesCommand';
 import { TradeImportUploads } from './TradeImportUploads';
 import type { ExchangeSession } from './ExchangeSession';
+import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
 import { paperMarketView, TAPE_TRADES } from './paperMarketView';
@@ -76,6 +77,7 @@ export class BotService {
   private readonly precision = new MarketPrecision();
   private readonly marketSummary = new LatestMarketSummary();
   private readonly tradeUploads: TradeImportUploads;
+  private readonly whyNot = new LatestWhyNot();
   private publishPending = false;
   private version = 0;
   readonly logger: Logger;
@@ -302,6 +304,9 @@ export class BotService {
       trading: this.trading,
       alerts: this.alerts.recent(),
       apiHealth: this.session.client.health(),
+      dailyCandles: this.feeds.dailyCandles.state(),
+      settings: this.settings,
+      whyNot: this.whyNot,
     });
   }
 

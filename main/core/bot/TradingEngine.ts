@@ -23,6 +23,7 @@ import { IntentRecovery } from './IntentRecovery';
 import { LiveAccount } from './LiveAccount';
 import { openPaperWallet } from './openPaperWallet';
 import { openTradingRecords, type TradingRecords } from './openTradingRecords';
+import { orderChecksNow, type OrderChecksNow } from './orderChecksNow';
 import { recordFills } from './recordFills';
 import { runStrategyCycle } from './runStrategyCycle';
 import { contractFills, tradingView, type TradingView } from './tradingView';
@@ -67,6 +68,8 @@ export class TradingEngine {
   private lastDecision: Decision | null = null;
   private lastExitValue: CycleExit | null = null;
   private killSwitch = false;
+  /** grows with every refresh and kill-switch change: the why-not view recomputes when it moves */
+  private stateChanges = 0;
   private cycle: Promise<Decision> | null = null;
   private opening: Promise<void> | null = null;
   private mode: TradingMode = 'dry-run';
@@ -215,6 +218,7 @@ export class TradingEngine {
   async engageKillSwitch(): Promise<number> {
     // Set first: even if a cancel fails below, nothing new goes out. Then let a run in flight land its order, so it is canceled too.
     this.killSwitch = true;
+    this.stateChanges += 1;
     await this.idle();
     const canceled = this.ready ? await this.cancelOwnOrders('all') : 0;
     this.options.raiseAlert({ severity: 'critical', kind: 'risk', message: `Kill switch engaged: ${canceled} open order(s) of the bot canceled, trading paused. Orders not placed by the bot were left alone.` });
@@ -223,6 +227,12 @@ export class TradingEngine {
 
   releaseKillSwitch(): void {
     this.killSwitch = false;
+    this.stateChanges += 1;
+  }
+
+  /** changes whenever what orderChecksNow reads may have changed */
+  get stateVersion(): number {
+    return this.stateChanges;
   }
 
   async resetPaperWallet(usdt: string): Promise<void> {
@@ -286,6 +296,7 @@ export class TradingEngine {
     // Fills first seen here (not by the poll) are told and journaled all the same.
     const freshLiveFills = await live.refresh(this.mode);
     if (freshLiveFills.length > 0) await recordFills(freshLiveFills, 'live', { journal: this.records?.journal ?? null, market: this.market, raiseAlert: this.options.raiseAlert });
+    this.stateChanges += 1;
     this.options.onChange();
   }
 
@@ -295,6 +306,13 @@ export class TradingEngine {
     const paperOrders = this.paperState?.openOrders ?? [];
     const liveOrders = this.opened?.live.state?.openOrders ?? [];
     return tradingView({ active, paperOrders, liveOrders, owns: (o) => this.records?.orders.owns(o) ?? false, market: this.market, lastPrice, fetchedAt, stale, history: this.shownHistory() });
+  }
+
+  /** What a buy's checks would read now, gathered without a run ("why hasn't it bought?", issue 17); null until trading is open. */
+  orderChecksNow(last: string | null): OrderChecksNow | null {
+    if (!this.opened) return null;
+    const { settings, clock } = this.options;
+    return orderChecksNow({ ...this.opened, pendingLostIds: this.opened.recovery.pendingLostIds, state: this.activeState(), ref: this.activeRef(), settings: settings(), history: this.history(), killSwitch: this.killSwitch, now: clock.now(), utcOffset: this.utcOffset, last });
   }
 
   /** The fills the user is shown (shownHistory), newest first, each with what it realized. */

@@ -1,8 +1,10 @@
-import type { Ticker, OrderBook } from 'ccxt';
+import type { OHLCV as CcxtOHLCV, Ticker, OrderBook } from 'ccxt';
 import type { Alert, ApiHealth, BotStatus, MarketSummary, Snapshot } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
 import type { FeedState } from '../market/PollingFeed';
 import { toOrderBookView, type DisplayPrecision } from '../market/toContract';
 import type { TradingEngine } from './TradingEngine';
+import type { LatestWhyNot } from './LatestWhyNot';
 
 // Why a module of its own: the snapshot event is assembled from every part of the engine in one readable place.
 
@@ -22,10 +24,14 @@ export interface SnapshotParts {
   trading: TradingEngine | null;
   alerts: Alert[];
   apiHealth: ApiHealth;
+  /** the strategy's daily candles and settings, for "why hasn't it bought?" */
+  dailyCandles: FeedState<CcxtOHLCV[]>;
+  settings: Settings;
+  whyNot: LatestWhyNot;
 }
 
 /** Everything the page shows, as one contract snapshot. */
-export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth }: SnapshotParts): Snapshot {
+export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings, whyNot }: SnapshotParts): Snapshot {
   const tradingParts = trading?.ready
     ? trading.view(market?.last ?? null, ticker.fetchedAt ?? now, ticker.stale)
     : { balances: null, openOrders: [], recentFills: [], pnl: null };
@@ -40,5 +46,6 @@ export function buildSnapshot({ version, now, status, nextRunAt, market, ticker,
     ...tradingParts,
     alerts,
     apiHealth,
+    whyNot: whyNot.of({ now, status, nextRunAt, market, precision, trading, dailyCandles: dailyCandles.value, settings }),
   };
 }

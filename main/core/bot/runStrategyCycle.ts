@@ -64,7 +64,7 @@ export interface StrategyCycleContext {
  * could not be settled (counted in full, less its journaled fills: an unknown
  * is never counted as nothing).
  */
-function openBuysUsdt(state: BrokerState, ref: BrokerRef, journal: Journal, orders: BotOrders): Decimal {
+export function openBuysUsdt(state: BrokerState, ref: BrokerRef, journal: Journal, orders: BotOrders): Decimal {
   const open = state.openOrders.filter((o) => o.side === 'buy' && orders.owns(o));
   const listed = new Set(open.map((o) => o.clientOrderId));
   const resting = open.reduce((sum, o) => sum.add(Decimal.from(o.price).mul(o.remaining)), Decimal.ZERO);

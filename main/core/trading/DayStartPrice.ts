@@ -28,6 +28,12 @@ export class DayStartPrice {
     return { dayStartPrice: new DayStartPrice(store), problem };
   }
 
+  /** The price at `dayStart` if it was read already, without reading it (the "why not yet" view must not call MEXC). */
+  known(dayStart: number): string | null {
+    const known = this.store.value;
+    return known.dayStart === dayStart ? known.price : null;
+  }
+
   /** The price at `dayStart`, read once a day through `fetchPrice` and then from disk. */
   async at(dayStart: number, fetchPrice: (dayStart: number) => Promise<string>): Promise<string> {
     const known = this.store.value;

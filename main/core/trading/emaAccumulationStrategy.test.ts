@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../../shared/decimal';
 import { defaultStrategyParams } from '../../../shared/tradingSettings';
 import { emaAccumulationStrategy, type OHLCV } from './emaAccumulationStrategy';
-import { lastEma } from './indicators';
+import { lastEma } from '../../../shared/indicators';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,6 +1,6 @@
 import { Decimal, type DecimalLike } from '../../../shared/decimal';
 import type { StrategyParams } from '../../../shared/tradingSettings';
-import { lastEma } from './indicators';
+import { lastEma } from '../../../shared/indicators';
 import type { OrderIntent } from './OrderIntent';
 
 /**

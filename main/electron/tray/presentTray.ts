@@ -39,8 +39,8 @@ const stateWords: Record<BotState, string> = { stopped: 'stopped', running: 'run
 
 /**
  * What the tray shows for a snapshot: the most urgent state wins the icon
- * (error, then unseen alerts, then stale data), the tooltip says price and
- * state in one line, and the menu offers only what makes sense now.
+ * (error, then unseen alerts, then stale data), the tooltip says price,
+ * state and why the bot has not bought in one line, and the menu offers only what makes sense now.
  */
 export function presentTray(snapshot: Snapshot, unseenAlerts: number): TrayPresentation {
   const { status, market } = snapshot;
@@ -63,7 +63,9 @@ export function presentTray(snapshot: Snapshot, unseenAlerts: number): TrayPrese
   const mode = status.mode === 'live' ? 'LIVE' : 'DRY-RUN';
   const price = market ? `${status.symbol} ${market.last}${stale ? ' (stale)' : ''}` : `${status.symbol} price pending`;
   const alerts = unseenAlerts > 0 ? ` · ${unseenAlerts} alert${unseenAlerts === 1 ? '' : 's'}` : '';
-  const tooltip = `${price} · ${mode} · bot ${stateWords[status.state]}${alerts}`;
+  // "Why hasn't it bought?" in one short line (issue 17): the engine words it, the tray only shows it.
+  const whyNot = snapshot.whyNot ? ` · ${snapshot.whyNot.summary}` : '';
+  const tooltip = `${price} · ${mode} · bot ${stateWords[status.state]}${whyNot}${alerts}`;
 
   const lifecycle: TrayMenuItem =
     status.state === 'running'

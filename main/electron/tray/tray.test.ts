@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, TradingMode } from '../../../shared/contract';
 import { createFakeElectron, FakeNativeImage, FakeNotification, FakeTray, preventableEvent } from '../../../test/support/fakeElectron';
-import { sampleMarket, sampleSnapshot } from '../../../test/support/sampleSnapshot';
+import { sampleMarket, sampleSnapshot, sampleWhyNot } from '../../../test/support/sampleSnapshot';
 import { startFakeShell } from '../../../test/support/startFakeShell';
 import { eventChannel } from '../ipcChannels';
 import { presentStartingTray, presentTray, trayIconStates } from './presentTray';
@@ -50,6 +50,12 @@ describe('tray presentation per state', () => {
       'Kill switch: pause and cancel all orders',
       'Quit',
     ]);
+  });
+
+  it('carries the engine\'s one-line "why hasn\'t it bought?" after the state, before the alerts', () => {
+    const why = sampleWhyNot('No buy: close 1.45 % above the buy line');
+    const shown = presentTray({ ...snapshot({ state: 'running', last: '0.4123' }), whyNot: why }, 1);
+    expect(shown.tooltip).toBe('QRL/USDT 0.4123 · DRY-RUN · bot running · No buy: close 1.45 % above the buy line · 1 alert');
   });
 
   it('offers the kill switch only while there is something to stop', () => {
