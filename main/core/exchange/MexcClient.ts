@@ -88,8 +88,8 @@ export class MexcClient implements MarketDataSource {
   /** when the markets last loaded (data clock); a reload is due a day later */
   private marketsLoadedAt: number | null = null;
   private marketsReloading: Promise<void> | null = null;
-  /** the last 24 h seed asked for: at most one per connection and 5-minute window */
-  private rollingSeed: { generation: number; window: number } | null = null;
+  /** the last 24 h seed asked for per symbol: at most one per connection and 5-minute window */
+  private readonly rollingSeeds = new Map<string, { generation: number; window: number }>();
   /** MEXC's push streams when a WebSocket URL is set; every read falls back to REST while they cannot vouch */
   readonly streams: MexcStreams | null;
   private readonly dealSeeds = new Map<string, { generation: number; asked: number; trades: Trade[] }>();
@@ -412,9 +412,9 @@ export class MexcClient implements MarketDataSource {
     let stats = rolling24h(held, now);
     const generation = streams.marketGeneration;
     const window = Math.floor(now / ROLLING_STEP_MS);
-    const seeded = this.rollingSeed;
+    const seeded = this.rollingSeeds.get(symbol);
     if (!stats && (!seeded || seeded.generation !== generation || seeded.window !== window)) {
-      this.rollingSeed = { generation, window };
+      this.rollingSeeds.set(symbol, { generation, window });
       this.metrics.miss('ticker');
       const rows = (await this.flights.run(`rollingSeed:${symbol}`, () =>
         this.guarded('ticker', () => this.options.exchange.spotPublicGetKlines({ symbol: id, interval: '5m', limit: ROLLING_SEED_CANDLES })),
