@@ -21,6 +21,8 @@ export interface SimMexcClientOptions {
   streams?: { timers: Timers };
   /** how a wait passes (default: the simulator's clock moves on); a test on a VirtualTime passes its sleep */
   sleep?: (ms: number) => Promise<void>;
+  /** told when MEXC pushes an order change or fill of the account */
+  onAccountActivity?: () => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export function createSimMexcClient(sim: MexcSim, options: SimMexcClientOptions 
     random: options.random ?? (() => 0.5),
     streamUrl: options.streams ? sim.ws.url : null,
     timers: options.streams?.timers,
+    onAccountActivity: options.onAccountActivity,
   });
   return { client, exchange, sleeps };
 }

@@ -55,6 +55,8 @@ export interface MexcClientOptions {
   streamUrl?: string | null;
   /** the streams' pings, reconnects and listenKey renewals */
   timers?: Timers;
+  /** MEXC pushed an order change or a fill of this account (the user-data stream runs once the balance was read) */
+  onAccountActivity?: () => void;
 }
 
 export interface NewOrder {
@@ -111,6 +113,7 @@ export class MexcClient implements MarketDataSource {
           timers: options.timers ?? systemTimers,
           userData: this.hasCredentials ? this.userDataKeys() : undefined,
           onError: (message) => this.metrics.streamError(message),
+          onAccountActivity: options.onAccountActivity,
         })
       : null;
   }

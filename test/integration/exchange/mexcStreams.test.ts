@@ -129,6 +129,20 @@ describe('MexcClient on MEXC push streams (the simulator WebSocket)', () => {
     expect(upstream(sim, '/api/v3/account')).toBe(accountReads);
   });
 
+  it('tells at once when an order of the account changes or fills (the cue to read fills now, not in 15 s)', async () => {
+    let told = 0;
+    const watched = clientOnSim(sim, { streams: { timers }, onAccountActivity: () => told++ }).client;
+    await watched.loadMarkets();
+    await watched.fetchBalance(); // the user stream starts with the first balance read
+    await untilTrue(() => watched.streams!.accountLive, 'account stream subscribed');
+    expect(told).toBe(0);
+    const market = clientOnSim(sim).client;
+    await market.createOrder({ symbol: SYMBOL, type: 'market', side: 'buy', amount: 20, clientOrderId: 'pushed-fill-1' });
+    sim.clock.advance(1);
+    await untilTrue(() => told >= 2, 'the order and its fill pushed');
+    watched.close();
+  });
+
   it('falls back to REST while the stream is down, with no error to the caller, and streams again after reconnecting', async () => {
     await streaming();
     sim.ws.refuse = true;

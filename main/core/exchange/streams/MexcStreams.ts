@@ -26,6 +26,9 @@ export const channelsFor = (marketId: string) => ({
   depth: `spot@public.limit.depth.v3.api.pb@${marketId}@${STREAM_DEPTH_LEVELS}`,
 });
 export const ACCOUNT_CHANNEL = 'spot@private.account.v3.api.pb';
+/** The account's orders and fills as they change (MEXC's Spot v3 docs, user data streams): the cue to read them now. */
+export const ORDERS_CHANNEL = 'spot@private.orders.v3.api.pb';
+export const FILLS_CHANNEL = 'spot@private.deals.v3.api.pb';
 
 /**
  * ccxt timeframes MEXC streams as klines (MEXC's Spot v3 docs, kline
@@ -60,6 +63,8 @@ export interface MexcStreamsOptions {
   timers: Timers;
   userData?: UserDataKeys;
   onError?: (message: string) => void;
+  /** an order of the account changed or filled: its REST state is worth reading now */
+  onAccountActivity?: () => void;
 }
 
 export interface StreamBook {
@@ -153,7 +158,7 @@ export class MexcStreams {
       },
       onError: this.options.onError,
     });
-    this.user.subscribe([ACCOUNT_CHANNEL]);
+    this.user.subscribe([ACCOUNT_CHANNEL, ORDERS_CHANNEL, FILLS_CHANNEL]);
     this.scheduleRenewal();
   }
 
@@ -228,6 +233,8 @@ export class MexcStreams {
       held.put(candleFromPush(frame.publicSpotKline, receivedAt));
       held.dropBefore(receivedAt - CANDLES_KEPT_MS);
     } else if (frame.privateAccount) this.accountChanges.push(frame.privateAccount);
+    // Only a cue: the fill itself is read over REST by the same path as the poll, so the journal has one source.
+    else if (frame.privateOrders || frame.privateDeals) this.options.onAccountActivity?.();
   }
 
   private candlesOf(channel: string): HeldCandles {
