@@ -21,7 +21,7 @@ import { describeExchangeError, sanitizeExchangeError } from './sanitizeExchange
 import type { HttpErrorDetails, SpotOnlyMexc } from './SpotOnlyMexc';
 import { WeightRateLimiter } from './WeightRateLimiter';
 import { candleFromRest } from './streams/HeldCandles';
-import { applyAccountChange, candleToOHLCV, liveTicker, rawTicker24h, streamBookToOrderBook, streamDealToTrade, type RawAccount } from './streams/fromStreams';
+import { applyAccountChange, liveTicker, rawTicker24h, streamBookToOrderBook, streamDealToTrade, withFormingCandle, type RawAccount } from './streams/fromStreams';
 import { MexcStreams, STREAM_DEPTH_LEVELS, STREAM_KLINE_INTERVALS } from './streams/MexcStreams';
 import { rolling24h, ROLLING_SEED_CANDLES, ROLLING_STEP_MS } from './streams/rolling24h';
 
@@ -211,13 +211,13 @@ export class MexcClient implements MarketDataSource {
       this.streams!.watchKlines(id, interval);
       const forming = this.streams!.formingCandle(id, interval);
       if (forming) {
-        const history = await this.restOHLCV(symbol, timeframe, undefined, limit, { streamGeneration: this.streams!.marketGeneration });
+        const under = { streamGeneration: this.streams!.marketGeneration };
+        let history = await this.restOHLCV(symbol, timeframe, undefined, limit, under);
+        // Its newest candle closed since it was read (MEXC's clock ahead of ours): read the final values now, never serve them stale.
+        if ((history.at(-1)?.[0] ?? Infinity) < forming.openTime) history = await this.restOHLCV(symbol, timeframe, undefined, limit, { ...under, fresh: true });
         // Data age counts from the push, as it does from a REST answer.
         this.metrics.fetched('ohlcv', forming.asOf);
-        const newest = history.at(-1)?.[0];
-        if (newest === undefined || forming.openTime < newest) return history;
-        const closed = forming.openTime === newest ? history.slice(0, -1) : history;
-        return [...closed, candleToOHLCV(forming)].slice(-(limit ?? Infinity));
+        return withFormingCandle(history, forming, limit);
       }
     }
     return this.restOHLCV(symbol, timeframe, since, limit);
@@ -226,11 +226,18 @@ export class MexcClient implements MarketDataSource {
   /**
    * A candle series over REST. Under a stream (`streamGeneration`) it is kept
    * until its newest candle closes, not refreshed while that one forms (the
-   * stream brings it), and read again after a reconnect.
+   * stream brings it), and read again after a reconnect (or now: `fresh`).
    */
-  private restOHLCV(symbol: string, timeframe: string, since: number | undefined, limit: number | undefined, under?: { streamGeneration: number }): Promise<OHLCV[]> {
+  private async restOHLCV(
+    symbol: string,
+    timeframe: string,
+    since: number | undefined,
+    limit: number | undefined,
+    under?: { streamGeneration: number; fresh?: boolean },
+  ): Promise<OHLCV[]> {
     const timeframeMs = this.options.exchange.parseTimeframe(timeframe) * 1000;
     const key = `ohlcv:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}${under ? `:stream${under.streamGeneration}` : ''}`;
+    if (under?.fresh) await this.options.cache.delete(key);
     const formingRefreshMs = under ? timeframeMs : undefined;
     return this.read(
       'ohlcv',

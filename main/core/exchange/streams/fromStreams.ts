@@ -79,6 +79,18 @@ export function applyAccountChange(account: RawAccount, change: AccountBody): vo
   } else balances.push({ asset: change.vcoinName, free: change.balanceAmount, locked: change.frozenAmount });
 }
 
+/**
+ * A REST series with the pushed forming candle laid over its newest candle
+ * (the same window), or after it (a window REST has not shown yet). A push
+ * older than the series' newest candle changes nothing: REST knows more.
+ */
+export function withFormingCandle(history: OHLCV[], forming: StreamCandle, limit: number | undefined): OHLCV[] {
+  const newest = history.at(-1)?.[0];
+  if (newest === undefined || newest === null || forming.openTime < newest) return history;
+  const closed = forming.openTime === newest ? history.slice(0, -1) : history;
+  return [...closed, candleToOHLCV(forming)].slice(-(limit ?? Infinity));
+}
+
 /** A candle as ccxt's fetchOHLCV gives one: [openTime, open, high, low, close, volume]. */
 export function candleToOHLCV(candle: StreamCandle): OHLCV {
   return [candle.openTime, Number(candle.open), Number(candle.high), Number(candle.low), Number(candle.close), Number(candle.volume)];
