@@ -37,16 +37,20 @@ describe("the simulator enforces MEXC's WebSocket connection rules on its clock"
     expect(sim.ws.closedByRule).toEqual({ idle: 1 });
   });
 
-  it('keeps a connection whose channel pushes, with no PING; closes one that never subscribed after 30 s', async () => {
+  it('keeps a connection whose channel pushes, with no PING; closes one that never subscribed after 30 s, pings or not', async () => {
     const pushing = await rawSocket(sim.ws.url);
     pushing.send({ method: 'SUBSCRIPTION', params: [BOOK_TICKER] });
     await pushing.next(pushing.pushes, 1);
-    const silent = await rawSocket(sim.ws.url);
+    const unsubscribed = await rawSocket(sim.ws.url);
+    sim.clock.advance(20_000);
+    unsubscribed.send({ method: 'PING' });
+    await unsubscribed.next(unsubscribed.texts, 1);
+    sim.clock.advance(20_000); // 40 s without a subscription, 20 s since the PING
+    expect(await unsubscribed.closed).toMatchObject({ reason: 'unsubscribed' });
     for (let minute = 1; minute <= 3; minute++) {
       sim.clock.advance(60_000); // the price moves every minute: a push each time
       await pushing.next(pushing.pushes, 1 + minute);
     }
-    expect(await silent.closed).toMatchObject({ reason: 'unsubscribed' });
     expect(pushing.socket.readyState).toBe(pushing.socket.OPEN);
     pushing.socket.close();
   });

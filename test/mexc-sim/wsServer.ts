@@ -28,6 +28,8 @@ interface Connection {
   openedAt: number;
   /** the last message in or push out (sim clock) */
   lastTraffic: number;
+  /** since when the connection has held no subscription (pings do not count), or null while it holds one */
+  unsubscribedSince: number | null;
   /** when the client's messages arrived in the last second (sim clock) */
   recentMessages: number[];
 }
@@ -79,7 +81,7 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const now = sim.clock.now();
-      const connection: Connection = { socket: ws, account, listenKey, subscriptions: new Map(), openedAt: now, lastTraffic: now, recentMessages: [] };
+      const connection: Connection = { socket: ws, account, listenKey, subscriptions: new Map(), openedAt: now, lastTraffic: now, unsubscribedSince: now, recentMessages: [] };
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
       ws.on('message', (data, isBinary) => {
@@ -111,7 +113,7 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
   function enforceRules(connection: Connection, now: number) {
     if (now - connection.openedAt >= WS_LIMITS.lifetimeMs) closeByRule(connection, '24 h');
     else if (connection.listenKey && !accountFor(sim, connection.listenKey)) closeByRule(connection, 'listenKey expired');
-    else if (connection.subscriptions.size === 0 && now - connection.lastTraffic > WS_LIMITS.unsubscribedMs) closeByRule(connection, 'unsubscribed');
+    else if (connection.unsubscribedSince !== null && now - connection.unsubscribedSince > WS_LIMITS.unsubscribedMs) closeByRule(connection, 'unsubscribed');
     else if (now - connection.lastTraffic > WS_LIMITS.idleMs) closeByRule(connection, 'idle');
   }
 
@@ -135,11 +137,15 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
       }
       const rejected = params.filter((name) => !accepted.includes(name));
       reply(connection, { id: 0, code: 0, msg: rejected.length ? `Not Subscribed successfully! [${rejected.join(',')}].  Reason： Blocked! ` : accepted.join(',') });
-      if (accepted.length) push(connection);
+      if (accepted.length) {
+        connection.unsubscribedSince = null;
+        push(connection);
+      }
       return;
     }
     if (method === 'UNSUBSCRIPTION') {
       for (const name of params) connection.subscriptions.delete(name);
+      if (connection.subscriptions.size === 0) connection.unsubscribedSince ??= sim.clock.now();
       return reply(connection, { id: 0, code: 0, msg: params.join(',') });
     }
     reply(connection, { id: 0, code: 0, msg: 'Invalid method' });
