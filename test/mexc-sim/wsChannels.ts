@@ -3,7 +3,7 @@ import type { Account } from './Accounts';
 import { div, mul, plain, type Dec } from './Decimal';
 import { price } from './format';
 import { BOOK_LEVELS, type SimOrder, type SimTrade } from './MatchingEngine';
-import { DAY, MINUTE } from './PricePath';
+import { MINUTE } from './PricePath';
 import { candleOpen, publicTrades } from './routes';
 import type { SimState } from './SimState';
 import { findSymbol, type SymbolSpec } from './symbols';
@@ -151,8 +151,8 @@ export function klineWindow(interval: KlineInterval, time: number): { open: numb
     const date = new Date(open);
     return { open, end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) };
   }
-  const lengths: Record<string, number> = { '1m': MINUTE, '5m': 5 * MINUTE, '15m': 15 * MINUTE, '30m': 30 * MINUTE, '60m': 60 * MINUTE, '4h': 240 * MINUTE, '1d': DAY, '1W': 7 * DAY };
-  return { open, end: open + lengths[rest]! };
+  // Fixed-length windows: the one before ends where this one opens, so their distance is the length.
+  return { open, end: 2 * open - candleOpen(open - 1, rest) };
 }
 
 /** The forming candle as GET /api/v3/klines prints it at the same moment, window times in seconds. */
