@@ -15,6 +15,7 @@ import { createMexcExchange, type SpotOnlyMexc } from '../../main/core/exchange/
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { NullCache } from '../support/NullCache';
 import { redisServerAvailable, startRedisServer } from '../support/redisServer';
+import { VirtualTime } from '../support/VirtualTime';
 import { loadWorkload, periodHours, requestsOf, type Workload, type WorkloadDataType } from './workload';
 
 const SYMBOL = 'QRL/USDT';
@@ -49,10 +50,15 @@ async function newSim(options: Parameters<typeof startMexcSim>[0] = {}): Promise
   return sim;
 }
 
-/** The product's client; with `streams`, on MEXC's WebSocket as the app runs it, else REST only. */
-function clientFor(sim: MexcSim, cache: Cache, streams = false) {
+/**
+ * The product's client; with `time`, on MEXC's WebSocket as the app runs it
+ * (its pings, reconnects and listenKey renewals on the day's virtual timers,
+ * so the simulator's idle and 24 h rules see what MEXC would), else REST only.
+ */
+function clientFor(sim: MexcSim, cache: Cache, time?: VirtualTime) {
   const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS });
-  return new MexcClient({ exchange, cache, ttls: ttl, clock: sim.clock, sleep: async (ms) => sim.clock.advance(ms), random: () => 0.5, streamUrl: streams ? sim.ws.url : null });
+  const sleep = time ? (ms: number) => time.sleep(ms) : async (ms: number) => sim.clock.advance(ms);
+  return new MexcClient({ exchange, cache, ttls: ttl, clock: sim.clock, sleep, random: () => 0.5, streamUrl: time ? sim.ws.url : null, timers: time });
 }
 
 /** (a) no cache: every consumer request goes to MEXC. */
@@ -106,12 +112,22 @@ function peakShare(entries: { time: number; weight: number }[]): number {
   return windows.size ? Math.max(...windows.values()) / MEXC_LIMIT.maxWeight : 0;
 }
 
-async function replayDay(workload: Workload, make: (sim: MexcSim) => Reader): Promise<DayResult> {
+/**
+ * Replays the day. A reader made with `time` runs on it: its timers run as
+ * the day moves, the simulator's clock following; others move the
+ * simulator's clock directly.
+ */
+async function replayDay(workload: Workload, make: (sim: MexcSim, time: VirtualTime | null) => Reader, { onTimers = false } = {}): Promise<DayResult> {
   const sim = await newSim({ enforceRateLimit: true });
-  const read = make(sim);
+  const time = onTimers ? new VirtualTime(DAY_START) : null;
+  time?.onTick((now) => sim.clock.set(now));
+  const read = make(sim, time);
   let errors = 0;
   for (const [offset, type] of requestsOf(workload)) {
-    if (DAY_START + offset > sim.clock.now()) {
+    if (time) {
+      // Timers falling due run on the way; the pushes of each moment go out (and arrive) before the read.
+      if (DAY_START + offset > time.now()) await time.advance(DAY_START + offset - time.now());
+    } else if (DAY_START + offset > sim.clock.now()) {
       sim.clock.set(DAY_START + offset);
       // Let the simulator's pushes for the new moment go out (and arrive) before the read.
       await new Promise((resolve) => setImmediate(resolve));
@@ -241,7 +257,7 @@ const noCache = args.includes('--replay-no-cache')
   ? await replayDay(workload, (sim) => rawReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS })))
   : noCacheByDefinition(workload);
 const plain = await replayDay(workload, (sim) => plainCacheReader(createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 30_000, ...KEYS }), sim));
-const ours = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock), true)));
+const ours = await replayDay(workload, (sim, time) => clientReader(clientFor(sim, new MemoryCache(sim.clock), time ?? undefined)), { onTimers: true });
 const oursRestOnly = await replayDay(workload, (sim) => clientReader(clientFor(sim, new MemoryCache(sim.clock))));
 const floor = ttlFloor(workload);
 

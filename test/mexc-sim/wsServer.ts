@@ -1,40 +1,37 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encodePush, type PushFrame } from '../../main/core/exchange/streams/mexcPushProto';
+import { encodePush } from '../../main/core/exchange/streams/mexcPushProto';
 import type { Account } from './Accounts';
-import { plain } from './Decimal';
-import { price } from './format';
-import { publicTrades } from './routes';
 import type { SimState } from './SimState';
-import { findSymbol, type SymbolSpec } from './symbols';
+import { framesFor, parseChannel, subscribe, type Subscription } from './wsChannels';
 
 /** MEXC ignores subscriptions beyond 30 per connection (MEXC's Spot v3 docs, WebSocket). */
 const MAX_SUBSCRIPTIONS = 30;
 /** Standalone (real clock) runs push on this beat; a virtual clock pushes on each move. */
 const REAL_CLOCK_PUSH_MS = 500;
-
-type Channel =
-  | { kind: 'bookTicker'; spec: SymbolSpec }
-  | { kind: 'deals'; spec: SymbolSpec }
-  | { kind: 'limitDepth'; spec: SymbolSpec; levels: number }
-  | { kind: 'account' };
-
-/** What one subscription last pushed, so it pushes only what changed. */
-interface Subscription {
-  channel: Channel;
-  /** the last body pushed, as JSON (book ticker, depth) */
-  last: string;
-  /** the newest public trade pushed (deals) */
-  dealsUpTo: number;
-  /** balances as last pushed (account) */
-  balances?: Map<string, { free: bigint; locked: bigint }>;
-}
+/**
+ * MEXC's connection rules (MEXC's Spot v3 docs, WebSocket), on the
+ * simulator's clock so a virtual day meets them as a real one would: no
+ * valid subscription for 30 s, or a subscription with no traffic (no push
+ * out, no message in: a PING keeps it) for 60 s, closes the connection; none
+ * lives past 24 h; more than 100 messages from the client within one second
+ * drops it.
+ */
+export const WS_LIMITS = { unsubscribedMs: 30_000, idleMs: 60_000, lifetimeMs: 24 * 3_600_000, messagesPerSecond: 100 } as const;
 
 interface Connection {
   socket: WebSocket;
   account: Account | null;
+  listenKey: string | null;
   subscriptions: Map<string, Subscription>;
+  openedAt: number;
+  /** the last message in or push out (sim clock) */
+  lastTraffic: number;
+  /** since when the connection has held no subscription (pings do not count), or null while it holds one */
+  unsubscribedSince: number | null;
+  /** when the client's messages arrived in the last second (sim clock) */
+  recentMessages: number[];
 }
 
 export interface SimWebSocket {
@@ -50,20 +47,24 @@ export interface SimWebSocket {
   readonly subscriptions: number;
   /** binary pushes sent so far */
   readonly pushes: number;
+  /** connections the simulator closed under MEXC's rules, by reason (idle, unsubscribed, 24 h, message rate, listenKey expired) */
+  readonly closedByRule: Record<string, number>;
   close(): Promise<void>;
 }
 
 /**
  * MEXC's Spot WebSocket (MEXC's Spot v3 docs, WebSocket): JSON control frames
  * (SUBSCRIPTION, UNSUBSCRIPTION, PING), binary protobuf pushes of the
- * book ticker, aggregated deals, limit depth and, on a `?listenKey=`
- * connection, the private account channel. Pushes follow the simulator's
- * clock and carry only what changed since the last push.
+ * book ticker, aggregated deals, limit depth, diff depth, klines and, on a
+ * `?listenKey=` connection, the private account, orders and deals channels
+ * (wsChannels.ts). Pushes follow the simulator's clock and carry only what
+ * changed since the last push; the connection rules are WS_LIMITS.
  */
 export function attachWebSocket(server: Server, sim: SimState, baseUrl: string): SimWebSocket {
   const wss = new WebSocketServer({ noServer: true });
   const connections = new Set<Connection>();
   let pushes = 0;
+  const closedByRule: Record<string, number> = {};
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -79,14 +80,42 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection: Connection = { socket: ws, account, subscriptions: new Map() };
+      const now = sim.clock.now();
+      const connection: Connection = { socket: ws, account, listenKey, subscriptions: new Map(), openedAt: now, lastTraffic: now, unsubscribedSince: now, recentMessages: [] };
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
       ws.on('message', (data, isBinary) => {
+        if (!countMessage(connection)) return;
         if (!isBinary) answer(connection, data.toString());
       });
     });
   });
+
+  /** Count one message from the client; false when it broke the rate cap (the connection is then closed). */
+  function countMessage(connection: Connection): boolean {
+    const now = sim.clock.now();
+    connection.lastTraffic = now;
+    const recent = connection.recentMessages.filter((at) => at > now - 1_000);
+    recent.push(now);
+    connection.recentMessages = recent;
+    if (recent.length <= WS_LIMITS.messagesPerSecond) return true;
+    closeByRule(connection, 'message rate');
+    return false;
+  }
+
+  function closeByRule(connection: Connection, reason: string) {
+    closedByRule[reason] = (closedByRule[reason] ?? 0) + 1;
+    connections.delete(connection);
+    connection.socket.close(1000, reason);
+  }
+
+  /** MEXC's rules: the first one broken closes the connection (checked after the pushes of a moment, which count as traffic). */
+  function enforceRules(connection: Connection, now: number) {
+    if (now - connection.openedAt >= WS_LIMITS.lifetimeMs) closeByRule(connection, '24 h');
+    else if (connection.listenKey && !accountFor(sim, connection.listenKey)) closeByRule(connection, 'listenKey expired');
+    else if (connection.unsubscribedSince !== null && now - connection.unsubscribedSince > WS_LIMITS.unsubscribedMs) closeByRule(connection, 'unsubscribed');
+    else if (now - connection.lastTraffic > WS_LIMITS.idleMs) closeByRule(connection, 'idle');
+  }
 
   function answer(connection: Connection, text: string) {
     let request: { method?: unknown; params?: unknown };
@@ -103,17 +132,20 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
       for (const name of params) {
         const channel = parseChannel(name, connection.account !== null);
         if (!channel || connection.subscriptions.size >= MAX_SUBSCRIPTIONS) continue;
-        const balances = channel.kind === 'account' && connection.account ? new Map([...connection.account.balances].map(([asset, b]) => [asset, { ...b }])) : undefined;
-        connection.subscriptions.set(name, { channel, last: '', dealsUpTo: sim.clock.now(), balances });
+        connection.subscriptions.set(name, subscribe(sim, channel, connection.account, sim.clock.now()));
         accepted.push(name);
       }
       const rejected = params.filter((name) => !accepted.includes(name));
       reply(connection, { id: 0, code: 0, msg: rejected.length ? `Not Subscribed successfully! [${rejected.join(',')}].  Reason： Blocked! ` : accepted.join(',') });
-      if (accepted.length) push(connection);
+      if (accepted.length) {
+        connection.unsubscribedSince = null;
+        push(connection);
+      }
       return;
     }
     if (method === 'UNSUBSCRIPTION') {
       for (const name of params) connection.subscriptions.delete(name);
+      if (connection.subscriptions.size === 0) connection.unsubscribedSince ??= sim.clock.now();
       return reply(connection, { id: 0, code: 0, msg: params.join(',') });
     }
     reply(connection, { id: 0, code: 0, msg: 'Invalid method' });
@@ -124,6 +156,7 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
     for (const [name, subscription] of connection.subscriptions) {
       for (const frame of framesFor(sim, name, subscription, connection.account, now)) {
         connection.socket.send(encodePush(frame), { binary: true });
+        connection.lastTraffic = now;
         pushes++;
       }
     }
@@ -132,7 +165,11 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
   let scheduled = false;
   const pushAll = () => {
     scheduled = false;
-    for (const connection of connections) push(connection);
+    const now = sim.clock.now();
+    for (const connection of connections) {
+      push(connection);
+      enforceRules(connection, now);
+    }
   };
   // Many clock moves in one turn make one round of pushes.
   const stopFollowing = sim.clock.onMove(() => {
@@ -155,6 +192,9 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
     get pushes() {
       return pushes;
     },
+    get closedByRule() {
+      return { ...closedByRule };
+    },
     dropAll() {
       for (const connection of connections) connection.socket.terminate();
     },
@@ -175,81 +215,4 @@ function reply(connection: Connection, message: { id: number; code: number; msg:
 function accountFor(sim: SimState, listenKey: string): Account | null {
   const expiry = sim.accounts.byListenKey(listenKey);
   return expiry && expiry.validUntil >= sim.clock.now() ? expiry.account : null;
-}
-
-/** Channel names as MEXC spells them (MEXC's Spot v3 docs, WebSocket channels); symbols must be uppercase. */
-function parseChannel(name: string, isPrivate: boolean): Channel | null {
-  if (name === 'spot@private.account.v3.api.pb') return isPrivate ? { kind: 'account' } : null;
-  let match = /^spot@public\.aggre\.bookTicker\.v3\.api\.pb@(100ms|10ms)@([A-Z0-9]+)$/.exec(name);
-  if (match) return withSpec(match[2]!, (spec) => ({ kind: 'bookTicker', spec }));
-  match = /^spot@public\.aggre\.deals\.v3\.api\.pb@(100ms|10ms)@([A-Z0-9]+)$/.exec(name);
-  if (match) return withSpec(match[2]!, (spec) => ({ kind: 'deals', spec }));
-  match = /^spot@public\.limit\.depth\.v3\.api\.pb@([A-Z0-9]+)@(5|10|20)$/.exec(name);
-  if (match) return withSpec(match[1]!, (spec) => ({ kind: 'limitDepth', spec, levels: Number(match![2]) }));
-  return null;
-}
-
-function withSpec(symbol: string, make: (spec: SymbolSpec) => Channel): Channel | null {
-  const spec = findSymbol(symbol);
-  return spec ? make(spec) : null;
-}
-
-/** The pushes a subscription owes now: nothing when nothing changed. */
-function framesFor(sim: SimState, name: string, subscription: Subscription, account: Account | null, now: number): PushFrame[] {
-  const { channel } = subscription;
-  const base = { channel: name, sendTime: now };
-  switch (channel.kind) {
-    case 'bookTicker': {
-      const book = sim.engine.book(channel.spec, now, 1);
-      const [bid, ask] = [book.bids[0], book.asks[0]];
-      if (!bid || !ask) return [];
-      const body = { bidPrice: plain(bid[0]), bidQuantity: plain(bid[1]), askPrice: plain(ask[0]), askQuantity: plain(ask[1]) };
-      return changed(subscription, body) ? [{ ...base, symbol: channel.spec.symbol, publicAggreBookTicker: body }] : [];
-    }
-    case 'limitDepth': {
-      const book = sim.engine.book(channel.spec, now, channel.levels);
-      const level = ([p, q]: [bigint, bigint]) => ({ price: plain(p), quantity: plain(q) });
-      const body = { asks: book.asks.map(level), bids: book.bids.map(level), eventType: `spot@public.limit.depth.v3.api.pb`, version: String(book.updateId) };
-      return changed(subscription, body) ? [{ ...base, symbol: channel.spec.symbol, publicLimitDepths: body }] : [];
-    }
-    case 'deals': {
-      const trades = publicTrades({ params: new URLSearchParams(), now, key: null, sim }, channel.spec, 100, subscription.dealsUpTo + 1, now);
-      if (!trades.length) return [];
-      subscription.dealsUpTo = trades.at(-1)!.time;
-      const deals = trades.map((t) => ({ price: price(t.price, channel.spec), quantity: t.qty.toFixed(channel.spec.baseAssetPrecision), tradeType: t.buyerMaker ? 2 : 1, time: t.time }));
-      return [{ ...base, symbol: channel.spec.symbol, publicAggreDeals: { deals, eventType: 'spot@public.aggre.deals.v3.api.pb@100ms' } }];
-    }
-    case 'account': {
-      if (!account || !subscription.balances) return [];
-      // One push per asset whose balance moved since the last look (none at subscription: the client reads REST first).
-      const previous = subscription.balances;
-      const frames: PushFrame[] = [];
-      for (const [asset, { free, locked }] of account.balances) {
-        const before = previous.get(asset) ?? { free: 0n, locked: 0n };
-        if (before.free === free && before.locked === locked) continue;
-        previous.set(asset, { free, locked });
-        frames.push({
-          ...base,
-          privateAccount: {
-            vcoinName: asset,
-            coinId: asset,
-            balanceAmount: plain(free),
-            balanceAmountChange: plain(free - before.free),
-            frozenAmount: plain(locked),
-            frozenAmountChange: plain(locked - before.locked),
-            type: 'ENTRUST',
-            time: now,
-          },
-        });
-      }
-      return frames;
-    }
-  }
-}
-
-function changed(subscription: Subscription, body: unknown): boolean {
-  const text = JSON.stringify(body);
-  if (text === subscription.last) return false;
-  subscription.last = text;
-  return true;
 }

@@ -19,6 +19,10 @@ export interface SimMexcClientOptions {
   random?: () => number;
   /** on MEXC's WebSocket too (the simulator's), with these timers for pings and reconnects */
   streams?: { timers: Timers };
+  /** how a wait passes (default: the simulator's clock moves on); a test on a VirtualTime passes its sleep */
+  sleep?: (ms: number) => Promise<void>;
+  /** told when MEXC pushes an order change or fill of the account */
+  onAccountActivity?: () => void;
 }
 
 /**
@@ -36,11 +40,13 @@ export function createSimMexcClient(sim: MexcSim, options: SimMexcClientOptions 
     clock: sim.clock,
     sleep: async (ms) => {
       sleeps.push(ms);
-      sim.clock.advance(ms);
+      if (options.sleep) await options.sleep(ms);
+      else sim.clock.advance(ms);
     },
     random: options.random ?? (() => 0.5),
     streamUrl: options.streams ? sim.ws.url : null,
     timers: options.streams?.timers,
+    onAccountActivity: options.onAccountActivity,
   });
   return { client, exchange, sleeps };
 }

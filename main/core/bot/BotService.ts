@@ -119,6 +119,7 @@ export class BotService {
       active: () => !!this.trading?.tracksLive || this.lifecycle.mode === 'live',
       poll: async () => this.trading?.pollLiveFills().catch((error: Error) => this.logger.warn(`Could not read fills: ${error.message}`)),
     });
+    this.session.onAccountActivity = () => this.liveFills.soon();
     this.marketAlerts = new MarketAlerts({ symbol: this.symbol, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
   }
 

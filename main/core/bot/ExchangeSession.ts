@@ -67,6 +67,9 @@ export class ExchangeSession {
     return this.current;
   }
 
+  /** Told when MEXC pushes an order change or fill of the account (any client this session builds). */
+  onAccountActivity: (() => void) | null = null;
+
   /** which MEXC account the client trades: a fingerprint of the API key, never the key; null with no keys */
   accountId: string | null = null;
 
@@ -138,6 +141,7 @@ export class ExchangeSession {
       sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       streamUrl: streams ? (this.options.streamUrl ?? null) : null,
       timers: this.options.timers,
+      onAccountActivity: () => this.onAccountActivity?.(),
     });
   }
 }

@@ -18,3 +18,11 @@ export function resolveCacheTtls(env: NodeJS.ProcessEnv, settings: CacheTtl = Ca
   }
   return resolved;
 }
+
+/**
+ * exchangeInfo (markets: precision, limits, status) is read once at start and
+ * again after this long, in the background while the loaded markets keep
+ * serving. It changes rarely (a listing, a precision change) and costs weight
+ * 10: daily is the original bot's OHLCV TTL and fresh enough.
+ */
+export const EXCHANGE_INFO_TTL_S = 86_400;

@@ -5,6 +5,7 @@ import ccxt, { type Balances, type Market, type OHLCV, type Order, type OrderBoo
 import type { ApiHealth } from '../../../shared/contract';
 import type { CacheTtl } from '../../../shared/settings';
 import type { Cache } from '../cache/Cache';
+import { EXCHANGE_INFO_TTL_S } from '../cache/cacheTtls';
 import { candleSeriesExpiry } from '../cache/candleExpiry';
 import { SingleFlight } from '../cache/SingleFlight';
 import { systemTimers, type Clock, type Timers } from '../clock';
@@ -19,15 +20,20 @@ import { RETRY_DEFAULTS, retryWithBackoff, type Sleep } from './retryWithBackoff
 import { describeExchangeError, sanitizeExchangeError } from './sanitizeExchangeError';
 import type { HttpErrorDetails, SpotOnlyMexc } from './SpotOnlyMexc';
 import { WeightRateLimiter } from './WeightRateLimiter';
-import { applyAccountChange, liveTicker, streamBookToOrderBook, streamDealToTrade, type RawAccount } from './streams/fromStreams';
-import { MexcStreams, STREAM_DEPTH_LEVELS } from './streams/MexcStreams';
+import { candleFromRest } from './streams/HeldCandles';
+import { applyAccountChange, liveTicker, rawTicker24h, streamBookToOrderBook, streamDealToTrade, withFormingCandle, type RawAccount } from './streams/fromStreams';
+import { MexcStreams, STREAM_DEPTH_LEVELS, STREAM_KLINE_INTERVALS } from './streams/MexcStreams';
+import { rolling24h, ROLLING_SEED_CANDLES, ROLLING_STEP_MS } from './streams/rolling24h';
 
 /**
- * While the stream delivers price and book live, the 24 h statistics
- * (open, high, low, volume) come from REST this often: they move slowly, and
- * the change is recomputed from the live price on every read.
+ * When the 24 h statistics cannot come from the 5-minute kline stream (it is
+ * not acknowledged yet, or a window is missing even after a REST seed), they
+ * come from REST this often under the live price: they move slowly, and the
+ * change is recomputed from the live price on every read.
  */
 export const STREAM_STATS_REFRESH_S = 15 * 60;
+/** The kline interval the 24 h statistics are summed from: MEXC computes them in 5-minute steps. */
+const ROLLING_INTERVAL = 'Min5';
 
 export interface MexcClientOptions {
   exchange: SpotOnlyMexc;
@@ -49,6 +55,8 @@ export interface MexcClientOptions {
   streamUrl?: string | null;
   /** the streams' pings, reconnects and listenKey renewals */
   timers?: Timers;
+  /** MEXC pushed an order change or a fill of this account (the user-data stream runs once the balance was read) */
+  onAccountActivity?: () => void;
 }
 
 export interface NewOrder {
@@ -79,6 +87,11 @@ export class MexcClient implements MarketDataSource {
   private readonly secrets: string[];
   private readonly stopwatch: () => number;
   private marketsLoaded: Promise<unknown> | null = null;
+  /** when the markets last loaded (data clock); a reload is due a day later */
+  private marketsLoadedAt: number | null = null;
+  private marketsReloading: Promise<void> | null = null;
+  /** the last 24 h seed asked for per symbol: at most one per connection and 5-minute window */
+  private readonly rollingSeeds = new Map<string, { generation: number; window: number }>();
   /** MEXC's push streams when a WebSocket URL is set; every read falls back to REST while they cannot vouch */
   readonly streams: MexcStreams | null;
   private readonly dealSeeds = new Map<string, { generation: number; asked: number; trades: Trade[] }>();
@@ -100,6 +113,7 @@ export class MexcClient implements MarketDataSource {
           timers: options.timers ?? systemTimers,
           userData: this.hasCredentials ? this.userDataKeys() : undefined,
           onError: (message) => this.metrics.streamError(message),
+          onAccountActivity: options.onAccountActivity,
         })
       : null;
   }
@@ -115,15 +129,35 @@ export class MexcClient implements MarketDataSource {
 
   // ── Reads (cached) ──────────────────────────────────────────────────────────
 
+  /**
+   * exchangeInfo once, then again a day later (EXCHANGE_INFO_TTL_S) in the
+   * background: the loaded markets keep serving meanwhile, and a failed
+   * reload is tried again on the next call without anyone waiting on it.
+   */
   async loadMarkets(): Promise<Record<string, Market>> {
-    // reload=true: ccxt keeps a failed load's rejected promise and hands it back to every later call without a request,
-    // so one 502 at start-up would leave the client without markets for good.
-    this.marketsLoaded ??= this.guarded('markets', () => this.options.exchange.loadMarkets(true)).catch((error: unknown) => {
+    const loadedAt = this.marketsLoadedAt;
+    if (loadedAt !== null) {
+      if (this.options.clock.now() - loadedAt >= EXCHANGE_INFO_TTL_S * 1000) {
+        // Its failure is already counted in the API health; the markets loaded before stay.
+        this.marketsReloading ??= this.loadMarketsNow()
+          .catch(() => undefined)
+          .finally(() => (this.marketsReloading = null));
+      }
+      return this.options.exchange.markets!;
+    }
+    this.marketsLoaded ??= this.loadMarketsNow().catch((error: unknown) => {
       this.marketsLoaded = null;
       throw error;
     });
     await this.marketsLoaded;
     return this.options.exchange.markets!;
+  }
+
+  private async loadMarketsNow(): Promise<void> {
+    // reload=true: ccxt keeps a failed load's rejected promise and hands it back to every later call without a request,
+    // so one 502 at start-up would leave the client without markets for good (issue M2).
+    await this.guarded('markets', () => this.options.exchange.loadMarkets(true));
+    this.marketsLoadedAt = this.options.clock.now();
   }
 
   async market(symbol: string): Promise<Market> {
@@ -135,9 +169,13 @@ export class MexcClient implements MarketDataSource {
 
   async fetchTicker(symbol: string): Promise<Ticker> {
     const id = this.streamedMarketId(symbol);
+    // The 24 h statistics come from 5-minute klines: subscribed with the price, so they are ready when the book is.
+    if (id) this.streams!.watchKlines(id, ROLLING_INTERVAL);
     const book = id ? this.streams!.bookTicker(id) : null;
     if (!id || !book) return this.read('ticker', tickerKey(symbol), () => this.expiresIn(this.options.ttls.ticker), () => this.options.exchange.fetchTicker(symbol));
-    const stats = await this.read('ticker', `tickerStats:${symbol}`, () => this.expiresIn(STREAM_STATS_REFRESH_S), () => this.options.exchange.fetchTicker(symbol));
+    const stats =
+      (await this.streamedStats(symbol, id)) ??
+      (await this.read('ticker', `tickerStats:${symbol}`, () => this.expiresIn(STREAM_STATS_REFRESH_S), () => this.options.exchange.fetchTicker(symbol)));
     // Data age in API health counts from the newest push, as it does from the newest REST answer.
     this.metrics.fetched('ticker', book.receivedAt);
     return liveTicker(stats, book, this.streams!.dealsSince(id)?.at(-1), this.options.clock.now());
@@ -162,13 +200,49 @@ export class MexcClient implements MarketDataSource {
    * Named arguments, never positional: the original bot passed its limit as
    * `since` (defect 1). The series expires at the close of its newest candle
    * (and sooner while that candle forms), never later than the OHLCV TTL.
+   * On streams, the latest series (no `since`) is the closed candles from
+   * REST, read once per close and per connection, with the forming candle
+   * from MEXC's kline channel laid over it.
    */
-  fetchOHLCV(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number } = {}): Promise<OHLCV[]> {
+  async fetchOHLCV(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number } = {}): Promise<OHLCV[]> {
+    const interval = since === undefined ? STREAM_KLINE_INTERVALS[timeframe] : undefined;
+    const id = interval ? this.streamingMarketId(symbol) : null;
+    if (id && interval) {
+      this.streams!.watchKlines(id, interval);
+      const forming = this.streams!.formingCandle(id, interval);
+      if (forming) {
+        const under = { streamGeneration: this.streams!.marketGeneration };
+        let history = await this.restOHLCV(symbol, timeframe, undefined, limit, under);
+        // Its newest candle closed since it was read (MEXC's clock ahead of ours): read the final values now, never serve them stale.
+        if ((history.at(-1)?.[0] ?? Infinity) < forming.openTime) history = await this.restOHLCV(symbol, timeframe, undefined, limit, { ...under, fresh: true });
+        // Data age counts from the push, as it does from a REST answer.
+        this.metrics.fetched('ohlcv', forming.asOf);
+        return withFormingCandle(history, forming, limit);
+      }
+    }
+    return this.restOHLCV(symbol, timeframe, since, limit);
+  }
+
+  /**
+   * A candle series over REST. Under a stream (`streamGeneration`) it is kept
+   * until its newest candle closes, not refreshed while that one forms (the
+   * stream brings it), and read again after a reconnect (or now: `fresh`).
+   */
+  private async restOHLCV(
+    symbol: string,
+    timeframe: string,
+    since: number | undefined,
+    limit: number | undefined,
+    under?: { streamGeneration: number; fresh?: boolean },
+  ): Promise<OHLCV[]> {
     const timeframeMs = this.options.exchange.parseTimeframe(timeframe) * 1000;
+    const key = `ohlcv:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}${under ? `:stream${under.streamGeneration}` : ''}`;
+    if (under?.fresh) await this.options.cache.delete(key);
+    const formingRefreshMs = under ? timeframeMs : undefined;
     return this.read(
       'ohlcv',
-      `ohlcv:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}`,
-      (candles: OHLCV[]) => candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, timeframeMs, this.options.ttls.ohlcv * 1000),
+      key,
+      (candles: OHLCV[]) => candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, timeframeMs, this.options.ttls.ohlcv * 1000, formingRefreshMs),
       () => this.options.exchange.fetchOHLCV(symbol, timeframe, since, limit),
     );
   }
@@ -322,12 +396,46 @@ export class MexcClient implements MarketDataSource {
     if (!this.hasCredentials) throw new ExchangeRequestError('permanent', 'No API keys saved: add them in Settings to read your account.');
   }
 
-  /** The market's id when streams are on (subscribing to it), else null: markets load on the first REST read. */
+  /** The market's id when streams are on (subscribing to its public channels), else null: markets load on the first REST read. */
   private streamedMarketId(symbol: string): string | null {
-    const id = this.streams ? this.options.exchange.markets?.[symbol]?.id : undefined;
-    if (!id) return null;
-    this.streams!.watch(id);
+    const id = this.streamingMarketId(symbol);
+    if (id) this.streams!.watch(id);
     return id;
+  }
+
+  /** The market's id when streams are on and markets are loaded, subscribing to nothing. */
+  private streamingMarketId(symbol: string): string | null {
+    return (this.streams ? this.options.exchange.markets?.[symbol]?.id : undefined) ?? null;
+  }
+
+  /**
+   * The 24 h statistics from the 5-minute kline stream (rolling24h.ts), as
+   * ccxt parses MEXC's ticker/24hr: one REST seed of the last 24 h of
+   * 5-minute candles per connection, pushes after it. Null while the stream
+   * cannot vouch (not acknowledged yet, or a window missing after a seed).
+   */
+  private async streamedStats(symbol: string, id: string): Promise<Ticker | null> {
+    const streams = this.streams!;
+    const now = this.options.clock.now();
+    const held = streams.heldCandles(id, ROLLING_INTERVAL);
+    if (!held) return null;
+    let stats = rolling24h(held, now);
+    const generation = streams.marketGeneration;
+    const window = Math.floor(now / ROLLING_STEP_MS);
+    const seeded = this.rollingSeeds.get(symbol);
+    if (!stats && (!seeded || seeded.generation !== generation || seeded.window !== window)) {
+      this.rollingSeeds.set(symbol, { generation, window });
+      this.metrics.miss('ticker');
+      const rows = (await this.flights.run(`rollingSeed:${symbol}`, () =>
+        this.guarded('ticker', () => this.options.exchange.spotPublicGetKlines({ symbol: id, interval: '5m', limit: ROLLING_SEED_CANDLES })),
+      )) as unknown[][];
+      const asOf = this.options.clock.now();
+      streams.seedCandles(id, ROLLING_INTERVAL, rows.map((row) => candleFromRest(row, asOf)), generation);
+      const reseeded = streams.heldCandles(id, ROLLING_INTERVAL);
+      stats = reseeded ? rolling24h(reseeded, now) : null;
+    } else if (stats) this.metrics.hit('ticker');
+    if (!stats) return null;
+    return this.options.exchange.parseTicker(rawTicker24h(id, stats, now), this.options.exchange.markets![symbol]);
   }
 
   /** listenKeys for the user-data stream, through the same weighed, retried, counted path as every read. */

@@ -1,6 +1,9 @@
-import type { OrderBook, Ticker, Trade } from 'ccxt';
+import type { OHLCV, OrderBook, Ticker, Trade } from 'ccxt';
+import { Decimal } from '../../../../shared/decimal';
+import type { StreamCandle } from './HeldCandles';
 import type { AccountBody, BookTickerBody, DealBody } from './mexcPushProto';
 import type { StreamBook } from './MexcStreams';
+import type { Rolling24h } from './rolling24h';
 
 /** GET /api/v3/account as MEXC sends it: the exact strings LiveBroker reads. */
 export interface RawAccount {
@@ -74,4 +77,47 @@ export function applyAccountChange(account: RawAccount, change: AccountBody): vo
     entry.free = change.balanceAmount;
     entry.locked = change.frozenAmount;
   } else balances.push({ asset: change.vcoinName, free: change.balanceAmount, locked: change.frozenAmount });
+}
+
+/**
+ * A REST series with the pushed forming candle laid over its newest candle
+ * (the same window), or after it (a window REST has not shown yet). A push
+ * older than the series' newest candle changes nothing: REST knows more.
+ */
+export function withFormingCandle(history: OHLCV[], forming: StreamCandle, limit: number | undefined): OHLCV[] {
+  const newest = history.at(-1)?.[0];
+  if (newest === undefined || newest === null || forming.openTime < newest) return history;
+  const closed = forming.openTime === newest ? history.slice(0, -1) : history;
+  return [...closed, candleToOHLCV(forming)].slice(-(limit ?? Infinity));
+}
+
+/** A candle as ccxt's fetchOHLCV gives one: [openTime, open, high, low, close, volume]. */
+export function candleToOHLCV(candle: StreamCandle): OHLCV {
+  return [candle.openTime, Number(candle.open), Number(candle.high), Number(candle.low), Number(candle.close), Number(candle.volume)];
+}
+
+/**
+ * The 24 h statistics from streams as GET /api/v3/ticker/24hr prints them
+ * (book fields empty: liveTicker lays the pushed book over them), so ccxt's
+ * own parser turns them into the same Ticker a REST read gives.
+ */
+export function rawTicker24h(marketId: string, stats: Rolling24h, now: number): Record<string, unknown> {
+  const change = Decimal.from(stats.close).sub(stats.open);
+  const open = Decimal.from(stats.open);
+  return {
+    symbol: marketId,
+    priceChange: change.toString(),
+    // A fraction, as MEXC sends it.
+    priceChangePercent: open.isZero() ? '0' : change.div(open, 8).toString(),
+    prevClosePrice: stats.open,
+    lastPrice: stats.close,
+    openPrice: stats.open,
+    highPrice: stats.high,
+    lowPrice: stats.low,
+    volume: stats.volume,
+    quoteVolume: stats.quoteVolume,
+    openTime: stats.openTime,
+    closeTime: now,
+    count: null,
+  };
 }
