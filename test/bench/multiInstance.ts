@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { peakWindowWeight } from '../support/peakWindowWeight';
 import { redisServerAvailable, startRedisServer } from '../support/redisServer';
-import { InstanceChild, type InstanceChildArgs, type InstanceStatus } from '../support/spawnInstanceChild';
+import { InstanceChild, untilAllInstances, type InstanceChildArgs, type InstanceStatus } from '../support/spawnInstanceChild';
 import { requestsOf, type Workload } from './workload';
 
 const INSTANCES = 3;
@@ -50,18 +50,8 @@ async function simWith(keys: MultiInstanceOptions['keys'], options: Parameters<t
 
 async function startInstances(count: number, args: InstanceChildArgs): Promise<InstanceChild[]> {
   const children = await Promise.all(Array.from({ length: count }, () => InstanceChild.start(args)));
-  if (args.shared) await untilAll(children, (s) => s.instances === count, 'every instance to count the others');
+  if (args.shared) await untilAllInstances(children, (s) => s.instances === count, 'every instance to count the others');
   return children;
-}
-
-async function untilAll(children: InstanceChild[], condition: (status: InstanceStatus) => boolean, what: string, timeoutMs = 60_000): Promise<InstanceStatus[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const statuses = await Promise.all(children.map((child) => child.send({ cmd: 'status' })));
-    if (statuses.every(condition)) return statuses;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -139,19 +129,19 @@ async function redisKilled(options: MultiInstanceOptions, redis: Awaited<ReturnT
   const children = await startInstances(INSTANCES, { simUrl: sim.url, redisUrl: redis.url, ...options.keys, shared: true });
   const started = Date.now();
   await Promise.all(children.map((child) => child.send({ cmd: 'burst', read: 'myTrades', concurrency: 3 })));
-  await untilAll(children, (s) => s.done.shared >= 10, 'reads on the shared budget');
+  await untilAllInstances(children, (s) => s.done.shared >= 10, 'reads on the shared budget', 60_000);
   await redis.stop();
   const killedAt = Date.now();
   let local: InstanceStatus[];
   try {
-    local = await untilAll(children, (s) => s.mode === 'local' && s.done.local >= 10, 'reads on the fallback share');
+    local = await untilAllInstances(children, (s) => s.mode === 'local' && s.done.local >= 10, 'reads on the fallback share', 60_000);
   } finally {
     await redis.restart();
   }
   const restartedAt = Date.now();
   const sharedBefore = local.map((s) => s.done.shared);
-  await untilAll(children, (s) => s.mode === 'shared', 'the return to the shared budget');
-  const back = await untilAll(children, (s) => s.done.shared >= Math.max(...sharedBefore) + 10, 'reads on the shared budget again');
+  await untilAllInstances(children, (s) => s.mode === 'shared', 'the return to the shared budget', 60_000);
+  const back = await untilAllInstances(children, (s) => s.done.shared >= Math.max(...sharedBefore) + 10, 'reads on the shared budget again', 60_000);
   const statuses = await Promise.all(children.map((child) => child.send({ cmd: 'stopBurst' })));
   await Promise.all(children.map((child) => child.close()));
   const row = {

@@ -89,3 +89,14 @@ export class InstanceChild {
     clearTimeout(timer);
   }
 }
+
+/** Poll (real time, bounded) until every instance's status passes `condition`; the statuses then. */
+export async function untilAllInstances(children: InstanceChild[], condition: (status: InstanceStatus) => boolean, what: string, timeoutMs = 30_000): Promise<InstanceStatus[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const statuses = await Promise.all(children.map((child) => child.send({ cmd: 'status' })));
+    if (statuses.every(condition)) return statuses;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(statuses)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -2,6 +2,15 @@ import type { RedisConnection } from '../cache/RedisConnection';
 import type { RequestWeight } from './mexcWeights';
 import type { WeightScope } from './WeightRateLimiter';
 
+/** Lua: `now` in ms from ARGV[arg] when a test passes its clock, else from Redis TIME. */
+const nowFrom = (arg: number) => `local now
+if ARGV[${arg}] ~= '' then
+  now = tonumber(ARGV[${arg}])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end`;
+
 /**
  * Check-and-add in one step, so two instances can never both see room for the
  * last slot. One sorted set per scope (IP, account): score = time in ms,
@@ -15,13 +24,7 @@ local window = tonumber(ARGV[1])
 local budget = tonumber(ARGV[2])
 local weights = { tonumber(ARGV[3]), tonumber(ARGV[4]) }
 local token = ARGV[5]
-local now
-if ARGV[6] ~= '' then
-  now = tonumber(ARGV[6])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+${nowFrom(6)}
 local function weightOf(member) return tonumber(string.match(member, ':(%d+)$')) end
 local used = { 0, 0 }
 local wait = 0
@@ -62,13 +65,7 @@ return { 1, 0, used[1], used[2] }
 const HAND_OVER = `
 local window = tonumber(ARGV[1])
 local token = ARGV[2]
-local now
-if ARGV[3] ~= '' then
-  now = tonumber(ARGV[3])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+${nowFrom(3)}
 for i = 4, #ARGV, 3 do
   local key = KEYS[tonumber(ARGV[i])]
   local at = now - tonumber(ARGV[i + 1])
@@ -83,13 +80,7 @@ return 0
 /** The answer is back: the reservation counts from now (ARGV: window, member, now, ipWeight, accountWeight). */
 const SETTLE = `
 local window = tonumber(ARGV[1])
-local now
-if ARGV[3] ~= '' then
-  now = tonumber(ARGV[3])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+${nowFrom(3)}
 for i = 1, 2 do
   local weight = tonumber(ARGV[3 + i])
   if weight > 0 then

@@ -3,22 +3,11 @@ import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
 import { peakWindowWeight } from '../../support/peakWindowWeight';
 import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
 import { missingToolReason } from '../../support/requiredTool';
-import { InstanceChild, type InstanceStatus } from '../../support/spawnInstanceChild';
+import { InstanceChild, untilAllInstances, type InstanceStatus } from '../../support/spawnInstanceChild';
 
 // Issue 16, "Several instances, one budget": three real processes, one simulator, one real redis-server.
 const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
 const KEYS = { apiKey: 'mx0vSHAREDKEY0001', secret: 'shared-secret-0123456789abcdef' };
-
-/** Poll (real time, bounded) until every child's status passes `condition`. */
-async function untilAll(children: InstanceChild[], condition: (status: InstanceStatus) => boolean, what: string, timeoutMs = 30_000): Promise<InstanceStatus[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const statuses = await Promise.all(children.map((child) => child.send({ cmd: 'status' })));
-    if (statuses.every(condition)) return statuses;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(statuses)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const refused = (sim: MexcSim) => sim.requestLog.filter((r) => r.status === 429 || r.status === 418).length;
 const weightSent = (sim: MexcSim) => sim.requestLog.reduce((sum, r) => sum + r.weight, 0);
@@ -30,7 +19,7 @@ describe.skipIf(skipReason !== null)('three app instances on one IP, one account
   const startThree = async () => {
     children = await Promise.all([0, 1, 2].map(() => InstanceChild.start({ simUrl: sim.url, redisUrl: redis.url, ...KEYS, shared: true })));
     // Each knows it is one of three before anything is asked of it.
-    await untilAll(children, (s) => s.instances === 3 && s.redisUp, 'the heartbeat to count three instances');
+    await untilAllInstances(children, (s) => s.instances === 3 && s.redisUp, 'the heartbeat to count three instances');
   };
 
   beforeAll(async () => {
@@ -84,20 +73,20 @@ describe.skipIf(skipReason !== null)('three app instances on one IP, one account
     await freshSim();
     await startThree();
     await Promise.all(children.map((child) => child.send({ cmd: 'burst', read: 'myTrades', concurrency: 3 })));
-    await untilAll(children, (s) => s.done.shared >= 3, 'reads on the shared budget');
+    await untilAllInstances(children, (s) => s.done.shared >= 3, 'reads on the shared budget');
 
     await redis.stop();
     let local: InstanceStatus[];
     try {
-      local = await untilAll(children, (s) => s.mode === 'local' && s.done.local >= 3, 'reads on the fallback share', 40_000);
+      local = await untilAllInstances(children, (s) => s.mode === 'local' && s.done.local >= 3, 'reads on the fallback share', 40_000);
     } finally {
       await redis.restart();
     }
     expect(local.map((s) => s.localShare)).toEqual([1 / 3, 1 / 3, 1 / 3]);
 
     const back = local.map((s) => s.done.shared);
-    await untilAll(children, (s) => s.mode === 'shared' && s.switches.toShared >= 1, 'the return to the shared budget', 30_000);
-    const resumed = await untilAll(children, (s) => s.done.shared >= back[0]! + 3, 'reads on the shared budget again', 30_000);
+    await untilAllInstances(children, (s) => s.mode === 'shared' && s.switches.toShared >= 1, 'the return to the shared budget', 30_000);
+    const resumed = await untilAllInstances(children, (s) => s.done.shared >= back[0]! + 3, 'reads on the shared budget again', 30_000);
     await Promise.all(children.map((child) => child.send({ cmd: 'stopBurst' })));
 
     expect(resumed.every((s) => s.done.shared > back[0]!)).toBe(true);
