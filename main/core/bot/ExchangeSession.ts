@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/settings';
 import type { Cache } from '../cache/Cache';
 import { resolveCacheTtls } from '../cache/cacheTtls';
 import { MemoryCache } from '../cache/MemoryCache';
-import { systemTimers, type Clock, type Timers } from '../clock';
+import { systemClock, systemTimers, type Clock, type Timers } from '../clock';
 import { MexcClient } from '../exchange/MexcClient';
 import { RedisSharing } from '../exchange/RedisSharing';
 import { createMexcExchange } from '../exchange/SpotOnlyMexc';
@@ -116,6 +116,8 @@ export class ExchangeSession {
         clock: this.options.clock,
         timers: this.options.timers ?? systemTimers,
         env: this.options.env,
+        // Instances share Redis's clock; an engine on a virtual clock (tests) waits in virtual time, so its window follows that clock.
+        windowClock: this.options.clock === systemClock ? undefined : this.options.clock,
         onError: (reason) => this.options.logger.warn(`Redis is unavailable (${reason}): serving from memory and this instance's share of MEXC's budget until it answers.`),
       });
     } catch (error) {

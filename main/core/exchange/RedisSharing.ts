@@ -14,7 +14,7 @@ export interface RedisSharingOptions {
   env?: NodeJS.ProcessEnv;
   /** why Redis is unavailable, once per outage, password scrubbed */
   onError?: (reason: string) => void;
-  /** a virtual day (the benchmark): the shared window's time; Redis TIME otherwise, the one clock all instances agree on */
+  /** an engine on a virtual clock (tests, the bench's day): the shared window's time; Redis TIME otherwise, the one clock all instances agree on */
   windowClock?: Clock;
 }
 

@@ -15,8 +15,8 @@ end`;
  * Check-and-add in one step, so two instances can never both see room for the
  * last slot. One sorted set per scope (IP, account): score = time in ms,
  * member = `{token}:{weight}`. The time is Redis's own (TIME), the one clock
- * every instance agrees on; ARGV[6] overrides it only for tests on a virtual
- * clock. Answers {admitted, waitMs, ipUsed, accountUsed}; waitMs is how long
+ * every instance agrees on; ARGV[6] overrides it only for an engine on a
+ * virtual clock, whose waits pass virtual time and never real time. Answers {admitted, waitMs, ipUsed, accountUsed}; waitMs is how long
  * until enough weight leaves the window (or a shared Retry-After pause ends).
  */
 const RESERVE = `
@@ -28,8 +28,8 @@ ${nowFrom(6)}
 local function weightOf(member) return tonumber(string.match(member, ':(%d+)$')) end
 local used = { 0, 0 }
 local wait = 0
-local pause = redis.call('PTTL', KEYS[3])
-if pause > 0 then wait = pause end
+local pausedUntil = tonumber(redis.call('GET', KEYS[3]) or '0')
+if pausedUntil > now then wait = pausedUntil - now end
 for i = 1, 2 do
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
   local entries = redis.call('ZRANGE', KEYS[i], 0, -1, 'WITHSCORES')
@@ -91,10 +91,11 @@ end
 return 0
 `;
 
-/** A Retry-After seen by one instance holds every instance on that IP back: the longer pause wins. */
+/** A Retry-After seen by one instance holds every instance on that IP back: the later end wins (ARGV: ms, now). */
 const PAUSE = `
+${nowFrom(2)}
 local ms = tonumber(ARGV[1])
-if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], '1', 'PX', ms) end
+if now + ms > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], now + ms, 'PX', ms) end
 return 0
 `;
 
@@ -117,7 +118,7 @@ export interface RedisWeightWindowOptions {
   windowMs: number;
   /** the weight one window may hold, across every instance */
   budget: number;
-  /** tests on a virtual clock pass it; otherwise Redis TIME decides */
+  /** an engine on a virtual clock (tests, the bench's day) passes it; otherwise Redis TIME decides */
   now?: () => number;
 }
 
@@ -162,7 +163,7 @@ export class RedisWeightWindow {
 
   /** Hold every instance on this IP back for `ms` (MEXC's Retry-After). */
   async pause(ms: number): Promise<void> {
-    await this.options.connection.redis.eval(PAUSE, 1, this.keys[2], Math.max(1, Math.ceil(ms)));
+    await this.options.connection.redis.eval(PAUSE, 1, this.keys[2], Math.max(1, Math.ceil(ms)), this.nowArg());
   }
 
   private nowArg(): string {
