@@ -22,9 +22,9 @@ const args = JSON.parse(process.argv[2]!) as InstanceChildArgs;
 // Driven: the parent sets the time before each step of a replayed day (processes cannot share a virtual clock).
 let drivenNow = args.startAt ?? Date.now();
 const clock: Clock = args.drivenClock ? { now: () => drivenNow } : { now: () => Date.now() };
-let limiterWaits = 0;
+let waits = 0;
 const sleep = (ms: number) => {
-  limiterWaits++;
+  waits++;
   // A driven day never reaches the budget; should it, the wait is a real tick, not the day's.
   return new Promise<void>((resolve) => setTimeout(resolve, args.drivenClock ? 1 : ms));
 };
@@ -92,7 +92,7 @@ function status(): InstanceStatus {
     done: { ...done },
     failed,
     flights: { ...(shared?.flights.stats ?? { led: 0, followed: 0 }) },
-    limiterWaits,
+    waits,
     upstream: Object.values(client.metrics.snapshot().dataTypes).reduce((sum, t) => sum + t.upstreamCalls, 0),
   };
 }

@@ -34,7 +34,8 @@ export interface InstanceStatus {
   done: { shared: number; local: number };
   failed: number;
   flights: { led: number; followed: number };
-  limiterWaits: number;
+  /** waits asked for (rate limit, backoff) */
+  waits: number;
   upstream: number;
 }
 

@@ -75,7 +75,8 @@ export class SharedWeightLimiter implements WeightLimiter {
   }
 
   get peakShare(): number {
-    return Math.max(this.peak, this.local?.peakShare ?? 0);
+    // The fallback's share is of its own limit (1/N of MEXC's): scaled back to MEXC's.
+    return Math.max(this.peak, (this.local?.peakShare ?? 0) * this.localShare);
   }
 
   acquire(weight: RequestWeight): Promise<Settle> {
