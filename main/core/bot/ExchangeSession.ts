@@ -3,9 +3,9 @@ import type { Settings } from '../../../shared/settings';
 import type { Cache } from '../cache/Cache';
 import { resolveCacheTtls } from '../cache/cacheTtls';
 import { MemoryCache } from '../cache/MemoryCache';
-import { RedisCache } from '../cache/RedisCache';
-import type { Clock, Timers } from '../clock';
+import { systemClock, systemTimers, type Clock, type Timers } from '../clock';
 import { MexcClient } from '../exchange/MexcClient';
+import { RedisSharing } from '../exchange/RedisSharing';
 import { createMexcExchange } from '../exchange/SpotOnlyMexc';
 import { MEXC_WS_URL } from '../exchange/streams/MexcStreams';
 import type { Logger } from '../logging/Logger';
@@ -55,6 +55,8 @@ export class ExchangeSession {
   private current: MexcClient;
   private cache: Cache;
   private cacheUrl: string | null = null;
+  /** with a Redis URL: the cache, weight budget and single-flight every instance on it shares (issue 16) */
+  private sharing: RedisSharing | null = null;
   readonly redisPassword: RedisPassword;
 
   constructor(private readonly options: ExchangeSessionOptions) {
@@ -77,8 +79,9 @@ export class ExchangeSession {
   async rebuild(settings: Settings): Promise<MexcClient> {
     const redisUrl = await this.redisUrl(settings);
     if (redisUrl !== this.cacheUrl) {
-      await this.cache.close();
-      this.cache = (redisUrl && this.redisCache(redisUrl)) || new MemoryCache(this.options.clock);
+      await (this.sharing ?? this.cache).close();
+      this.sharing = redisUrl ? this.redisSharing(redisUrl) : null;
+      this.cache = this.sharing?.cache ?? new MemoryCache(this.options.clock);
       this.cacheUrl = redisUrl;
     }
     const credentials = await this.options.apiKeys.credentials().catch(() => null);
@@ -110,9 +113,16 @@ export class ExchangeSession {
     return connection?.url ?? null;
   }
 
-  private redisCache(url: string): RedisCache | null {
+  private redisSharing(url: string): RedisSharing | null {
     try {
-      return new RedisCache(url, this.options.clock, { onError: (reason) => this.options.logger.warn(`Redis is unavailable (${reason}): serving from memory until it answers.`) });
+      return new RedisSharing(url, {
+        clock: this.options.clock,
+        timers: this.options.timers ?? systemTimers,
+        env: this.options.env,
+        // Instances share Redis's clock; an engine on a virtual clock (tests) waits in virtual time, so its window follows that clock.
+        windowClock: this.options.clock === systemClock ? undefined : this.options.clock,
+        onError: (reason) => this.options.logger.warn(`Redis is unavailable (${reason}): serving from memory and this instance's share of MEXC's budget until it answers.`),
+      });
     } catch (error) {
       this.options.logger.warn(`${(error as Error).message}. Serving from the in-memory cache.`);
       return null;
@@ -128,17 +138,20 @@ export class ExchangeSession {
 
   async close(): Promise<void> {
     this.current.close();
-    await this.cache.close();
+    await (this.sharing ?? this.cache).close();
   }
 
   private build(credentials: { apiKey: string; secret: string } | null, ttls: Settings['cacheTtl'], cache: Cache = this.cache, streams = true): MexcClient {
     const exchange = createMexcExchange({ baseUrl: this.options.baseUrl, clock: this.options.clock, ...(credentials ?? {}) });
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     return new MexcClient({
       exchange,
       cache,
       ttls,
       clock: this.options.clock,
-      sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      sleep,
+      // Instances on one Redis share MEXC's budget and their reads (issue 16); the account by its fingerprint.
+      ...(this.sharing && cache === this.sharing.cache ? this.sharing.forClient(credentials ? accountFingerprint(credentials.apiKey) : null, sleep) : {}),
       streamUrl: streams ? (this.options.streamUrl ?? null) : null,
       timers: this.options.timers,
       onAccountActivity: () => this.onAccountActivity?.(),

@@ -1,21 +1,9 @@
-import { Redis } from 'ioredis';
-import { splitRedisPassword } from '../../../shared/splitRedisPassword';
 import type { Clock } from '../clock';
 import type { Cache } from './Cache';
 import { MemoryCache } from './MemoryCache';
-import { scrubRedisUrls } from './scrubRedisUrls';
+import { RedisConnection, type RedisConnectionOptions } from './RedisConnection';
 
-/** Keys as the original bot names them: qrl:v1:{method}:{args}, e.g. qrl:v1:ticker:QRL/USDT. */
-export const REDIS_NAMESPACE = 'qrl:v1:';
-
-export interface RedisCacheOptions {
-  /** how long one Redis command may take before the read falls back to memory */
-  commandTimeoutMs?: number;
-  /** the longest wait between reconnect attempts */
-  maxReconnectDelayMs?: number;
-  /** why Redis is unavailable, once per outage, with any password scrubbed (for the log) */
-  onError?: (reason: string) => void;
-}
+export type RedisCacheOptions = RedisConnectionOptions;
 
 /**
  * Redis as a shared cache (REDIS_URL). Redis is an optimisation, never a
@@ -23,58 +11,46 @@ export interface RedisCacheOptions {
  * while it is down every read and write falls back to an in-process memory
  * cache, no error reaches the caller, and ioredis reconnects by itself. Writes
  * go to both, so the memory copy is warm the moment Redis goes away. It never
- * reconfigures the user's server (no CONFIG SET).
+ * reconfigures the user's server (no CONFIG SET). Keys are the connection's
+ * prefix (REDIS_NAMESPACE, `qrl:v1:` by default) + the client's key, as the
+ * original bot names them: qrl:v1:ticker:QRL/USDT.
  */
 export class RedisCache implements Cache {
-  private readonly redis: Redis;
+  /** the connection the weight budget and single-flight locks of this process share (RedisSharing) */
+  readonly connection: RedisConnection;
   private readonly fallback: MemoryCache;
-  private up = false;
-  private outageReported = false;
+  private readonly ownsConnection: boolean;
 
   constructor(
-    url: string,
+    url: string | RedisConnection,
     private readonly clock: Clock,
     options: RedisCacheOptions = {},
   ) {
     this.fallback = new MemoryCache(clock);
-    const passwords = [passwordIn(url)];
-    try {
-      this.redis = new Redis(url, {
-        // Fail fast while down instead of queueing reads behind a dead socket.
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: options.commandTimeoutMs ?? 250,
-        connectTimeout: 2_000,
-        // Reconnect for ever, backing off to a few seconds between attempts.
-        retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs ?? 2_000),
-      });
-    } catch (error) {
-      // Node's "Invalid URL" error carries the whole URL, password included, in its `input`: never rethrow it.
-      throw new Error(`The Redis URL cannot be used: ${scrubRedisUrls((error as Error).message, passwords)}`);
-    }
-    this.redis.on('ready', () => {
-      this.up = true;
-      this.outageReported = false;
-    });
-    this.redis.on('end', () => (this.up = false));
-    this.redis.on('close', () => (this.up = false));
-    // Errors are expected while Redis is down; the status shows them, the caller never sees them.
-    this.redis.on('error', (error: Error) => {
-      if (this.outageReported) return;
-      this.outageReported = true;
-      options.onError?.(scrubRedisUrls(error.message, passwords));
-    });
+    this.ownsConnection = typeof url === 'string';
+    this.connection = typeof url === 'string' ? new RedisConnection(url, options) : url;
   }
 
   get status(): 'redis' | 'redis-down' {
-    return this.up ? 'redis' : 'redis-down';
+    return this.connection.up ? 'redis' : 'redis-down';
+  }
+
+  private get redis() {
+    return this.connection.redis;
+  }
+
+  private key(key: string): string {
+    return this.connection.keyPrefix + key;
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    if (!this.up) return this.fallback.get<T>(key);
+    if (!this.connection.up) return this.fallback.get<T>(key);
     try {
-      const text = await this.redis.get(REDIS_NAMESPACE + key);
-      return text === null ? undefined : (JSON.parse(text) as T);
+      const text = await this.redis.get(this.key(key));
+      if (text === null) return undefined;
+      const entry = JSON.parse(text) as { value: T; expiresAt: number };
+      // Redis expires by its own time; the expiry on this clock decides too (a virtual day, an instance whose clock runs ahead).
+      return entry.expiresAt > this.clock.now() ? entry.value : undefined;
     } catch {
       return this.fallback.get<T>(key);
     }
@@ -83,9 +59,9 @@ export class RedisCache implements Cache {
   async set<T>(key: string, value: T, expiresAt: number): Promise<void> {
     await this.fallback.set(key, value, expiresAt);
     const ttlMs = Math.ceil(expiresAt - this.clock.now());
-    if (!this.up || ttlMs <= 0) return;
+    if (!this.connection.up || ttlMs <= 0) return;
     try {
-      await this.redis.set(REDIS_NAMESPACE + key, JSON.stringify(value), 'PX', ttlMs);
+      await this.redis.set(this.key(key), JSON.stringify({ value, expiresAt }), 'PX', ttlMs);
     } catch {
       // memory already holds it
     }
@@ -93,37 +69,16 @@ export class RedisCache implements Cache {
 
   async delete(key: string): Promise<void> {
     await this.fallback.delete(key);
-    if (this.up) await this.redis.del(REDIS_NAMESPACE + key).catch(() => undefined);
+    if (this.connection.up) await this.redis.del(this.key(key)).catch(() => undefined);
   }
 
   /** Resolves once connected (or rejects after the timeout): for tests and start-up logs. */
-  async ready(timeoutMs = 5_000): Promise<void> {
-    if (this.up) return;
-    await new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.redis.off('ready', onReady);
-        reject(new Error('Redis did not become ready'));
-      }, timeoutMs);
-      this.redis.once('ready', onReady);
-    });
+  ready(timeoutMs = 5_000): Promise<void> {
+    return this.connection.ready(timeoutMs);
   }
 
   async close(): Promise<void> {
-    this.up = false;
-    this.redis.disconnect();
+    if (this.ownsConnection) this.connection.close();
     await this.fallback.close();
-  }
-}
-
-/** The password to scrub from ioredis's messages; an unreadable URL has none this can find (the URL scrub still masks it). */
-function passwordIn(url: string): string | null {
-  try {
-    return splitRedisPassword(url).password;
-  } catch {
-    return null;
   }
 }

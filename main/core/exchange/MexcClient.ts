@@ -7,7 +7,7 @@ import type { CacheTtl } from '../../../shared/settings';
 import type { Cache } from '../cache/Cache';
 import { EXCHANGE_INFO_TTL_S } from '../cache/cacheTtls';
 import { candleSeriesExpiry } from '../cache/candleExpiry';
-import { SingleFlight } from '../cache/SingleFlight';
+import { SingleFlight, type Flights } from '../cache/SingleFlight';
 import { systemTimers, type Clock, type Timers } from '../clock';
 import type { MarketDataSource } from '../market/MarketDataSource';
 import { CircuitBreaker } from './CircuitBreaker';
@@ -19,6 +19,7 @@ import { OrderOutcomeUnknownError } from './OrderOutcomeUnknownError';
 import { RETRY_DEFAULTS, retryWithBackoff, type Sleep } from './retryWithBackoff';
 import { describeExchangeError, sanitizeExchangeError } from './sanitizeExchangeError';
 import type { HttpErrorDetails, SpotOnlyMexc } from './SpotOnlyMexc';
+import type { WeightLimiter } from './WeightLimiter';
 import { WeightRateLimiter } from './WeightRateLimiter';
 import { candleFromRest } from './streams/HeldCandles';
 import { applyAccountChange, liveTicker, rawTicker24h, streamBookToOrderBook, streamDealToTrade, withFormingCandle, type RawAccount } from './streams/fromStreams';
@@ -45,7 +46,10 @@ export interface MexcClientOptions {
   random?: () => number;
   /** a monotonic ms counter for request latency (performance.now by default) */
   stopwatch?: () => number;
-  limiter?: WeightRateLimiter;
+  /** this process's own by default; a SharedWeightLimiter when instances share one budget through Redis */
+  limiter?: WeightLimiter;
+  /** single-flight: this process's by default; a RedisSingleFlight across instances */
+  flights?: Flights;
   breaker?: CircuitBreaker;
   /** retries of a transient read failure after the first attempt */
   maxRetries?: number;
@@ -80,9 +84,9 @@ export interface NewOrder {
  */
 export class MexcClient implements MarketDataSource {
   readonly metrics = new ExchangeMetrics();
-  readonly limiter: WeightRateLimiter;
+  readonly limiter: WeightLimiter;
   readonly breaker: CircuitBreaker;
-  private readonly flights = new SingleFlight();
+  private readonly flights: Flights;
   private readonly accountKey: string;
   private readonly secrets: string[];
   private readonly stopwatch: () => number;
@@ -100,6 +104,7 @@ export class MexcClient implements MarketDataSource {
   constructor(private readonly options: MexcClientOptions) {
     this.limiter = options.limiter ?? new WeightRateLimiter({ clock: options.clock, sleep: options.sleep });
     this.breaker = options.breaker ?? new CircuitBreaker({ clock: options.clock });
+    this.flights = options.flights ?? new SingleFlight();
     this.stopwatch = options.stopwatch ?? (() => performance.now());
     const { apiKey, secret } = options.exchange;
     this.secrets = [apiKey, secret].filter((s): s is string => typeof s === 'string' && s.length > 0);
@@ -458,11 +463,16 @@ export class MexcClient implements MarketDataSource {
       return cached;
     }
     this.metrics.miss(type);
-    return this.flights.run(key, async () => {
-      const value = await this.guarded(type, fetch);
-      await this.options.cache.set(key, value, expiry(value));
-      return value;
-    });
+    // Another instance fetching the same key stores its answer in the shared cache: waiters reuse it.
+    return this.flights.run(
+      key,
+      async () => {
+        const value = await this.guarded(type, fetch);
+        await this.options.cache.set(key, value, expiry(value));
+        return value;
+      },
+      () => this.options.cache.get<T>(key),
+    );
   }
 
   /** Breaker, retries with backoff, metrics and a clean error for one logical read. */
@@ -534,7 +544,7 @@ export class MexcClient implements MarketDataSource {
         error.retryAfterMs = pausedUntil - this.options.clock.now();
         throw error;
       }
-      await this.limiter.acquire(weightOf(method, path, params));
+      const settle = await this.limiter.acquire(weightOf(method, path, params));
       const started = this.stopwatch();
       try {
         const result = await original(path, api, method, params, ...rest);
@@ -545,6 +555,7 @@ export class MexcClient implements MarketDataSource {
         if (rateLimited) this.limiter.pauseFor(retryAfterMs ?? this.limiter.windowMs);
         throw error;
       } finally {
+        settle();
         this.metrics.latency(this.stopwatch() - started);
       }
     };

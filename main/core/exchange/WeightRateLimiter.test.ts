@@ -101,4 +101,24 @@ describe('WeightRateLimiter', () => {
     await Promise.all([1, 2, 3].map((n) => limiter.acquire(publicWeight(n)).then(() => order.push(n))));
     expect(order).toEqual([1, 2, 3]);
   });
+
+  it('counts a request from its answer once settled: a slow request holds its weight until a window after it came back', async () => {
+    const t = virtual();
+    const limiter = new WeightRateLimiter({ clock: t.clock, sleep: t.sleep, headroom: 0 });
+    const settle = await limiter.acquire(publicWeight(400));
+    t.advance(4_000); // the answer took 4 s: MEXC may have counted it at any moment in between
+    settle();
+    await limiter.acquire(publicWeight(200));
+    expect(t.sleeps).toEqual([10_000]);
+  });
+
+  it('starts a fallback from weight seeded elsewhere, and hands over only what it charged itself', async () => {
+    const t = virtual();
+    const limiter = new WeightRateLimiter({ clock: t.clock, sleep: t.sleep, maxWeight: 500 / 3 });
+    limiter.seed({ ip: 450, uid: 450 }, t.now());
+    await limiter.acquire({ ip: 10, uid: 0 });
+    expect(t.sleeps).toEqual([10_000]);
+    t.advance(2_000);
+    expect(limiter.chargesInWindow()).toEqual([{ scope: 'ip', ageMs: 2_000, weight: 10 }]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
 import type { Sleep } from './retryWithBackoff';
+import type { Settle, WeightLimiter } from './WeightLimiter';
 
 export interface WeightRateLimiterOptions {
   clock: Clock;
@@ -11,7 +12,8 @@ export interface WeightRateLimiterOptions {
   headroom?: number;
 }
 
-type Scope = 'ip' | 'account';
+export type WeightScope = 'ip' | 'account';
+type Scope = WeightScope;
 
 /**
  * Client side of MEXC's limit (MEXC's Spot v3 docs, limits): at most 500 weight in
@@ -20,11 +22,11 @@ type Scope = 'ip' | 'account';
  * Requests are admitted in order; each waits until it fits in both pools; a
  * Retry-After from MEXC holds everything back until it has passed.
  */
-export class WeightRateLimiter {
+export class WeightRateLimiter implements WeightLimiter {
   readonly windowMs: number;
   readonly limit: number;
   private readonly budget: number;
-  private readonly charged: Record<Scope, { at: number; weight: number }[]> = { ip: [], account: [] };
+  private readonly charged: Record<Scope, { at: number; weight: number; seeded?: true }[]> = { ip: [], account: [] };
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
   /** the most weight ever in one window, as a share of MEXC's limit */
@@ -38,10 +40,13 @@ export class WeightRateLimiter {
     this.budget = Math.floor(this.limit * (1 - (options.headroom ?? 0.1)));
   }
 
-  /** Wait until the request fits, then charge it. */
-  acquire(weight: RequestWeight): Promise<void> {
+  /** Wait until the request fits, then charge it; settle when the answer is back (WeightLimiter). */
+  acquire(weight: RequestWeight): Promise<Settle> {
     const turn = this.queue.then(() => this.waitForRoom(weight));
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -59,13 +64,37 @@ export class WeightRateLimiter {
     return this.pausedUntil > this.options.clock.now() ? this.pausedUntil : 0;
   }
 
+  /**
+   * Count weight spent elsewhere at `at` (ms on this clock) without sending:
+   * a fallback limiter starts from what the shared window last held, so the
+   * switch from Redis never doubles a window (SharedWeightLimiter).
+   */
+  seed(weight: RequestWeight, at: number): void {
+    for (const [scope, amount] of [['ip', weight.ip], ['account', weight.uid]] as const) {
+      if (amount <= 0) continue;
+      const entries = this.charged[scope];
+      let i = entries.length;
+      while (i > 0 && entries[i - 1]!.at > at) i--;
+      entries.splice(i, 0, { at, weight: amount, seeded: true });
+    }
+  }
+
+  /** What this limiter charged (not seeded) in the current window, each with its age: handed to the shared window when Redis returns. */
+  chargesInWindow(): { scope: WeightScope; ageMs: number; weight: number }[] {
+    const now = this.options.clock.now();
+    return (['ip', 'account'] as const).flatMap((scope) => {
+      this.used(scope, now);
+      return this.charged[scope].filter((entry) => !entry.seeded).map((entry) => ({ scope, ageMs: now - entry.at, weight: entry.weight }));
+    });
+  }
+
   /** Weight used in the last window, per scope: what the API health panel shows. */
   usage(): { ip: number; account: number; limit: number; windowMs: number } {
     const now = this.options.clock.now();
     return { ip: this.used('ip', now), account: this.used('account', now), limit: this.limit, windowMs: this.windowMs };
   }
 
-  private async waitForRoom(weight: RequestWeight): Promise<void> {
+  private async waitForRoom(weight: RequestWeight): Promise<Settle> {
     for (;;) {
       const now = this.options.clock.now();
       if (now < this.pausedUntil) {
@@ -77,10 +106,18 @@ export class WeightRateLimiter {
         await this.options.sleep(wait);
         continue;
       }
-      this.charge('ip', weight.ip, now);
-      this.charge('account', weight.uid, now);
-      return;
+      const charged = [this.charge('ip', weight.ip, now), this.charge('account', weight.uid, now)];
+      return () => charged.forEach((entry) => entry && this.restamp(entry.scope, entry.entry));
     }
+  }
+
+  /** The weight counts from now: moved to the end of its window (the newest entry), or back in if it already left. */
+  private restamp(scope: Scope, entry: { at: number; weight: number }) {
+    const entries = this.charged[scope];
+    const index = entries.indexOf(entry);
+    if (index >= 0) entries.splice(index, 1);
+    entry.at = Math.max(entry.at, this.options.clock.now());
+    entries.push(entry);
   }
 
   /** How long until `weight` fits in this scope's window (0: now). */
@@ -99,10 +136,12 @@ export class WeightRateLimiter {
   }
 
   private charge(scope: Scope, weight: number, now: number) {
-    if (weight === 0) return;
-    this.charged[scope].push({ at: now, weight });
+    if (weight === 0) return null;
+    const entry = { at: now, weight };
+    this.charged[scope].push(entry);
     this.totals[scope] += weight;
     this.peakShare = Math.max(this.peakShare, this.used(scope, now) / this.limit);
+    return { scope, entry };
   }
 
   /** Weight charged in (now − window, now]; forgets older entries. */

@@ -7,6 +7,8 @@ import type { LogEntry } from '../../../shared/contract';
 import { defaultSettings } from '../../../shared/settings';
 import { BotService } from '../../../main/core/bot/BotService';
 import { RedisCache } from '../../../main/core/cache/RedisCache';
+import { RedisConnection } from '../../../main/core/cache/RedisConnection';
+import { redisKeyPrefix } from '../../../main/core/cache/redisKeyPrefix';
 import { KeytarSecretEntry } from '../../../main/core/secrets/KeytarSecretEntry';
 import { REDIS_PASSWORD_ACCOUNT } from '../../../main/core/secrets/RedisPassword';
 import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
@@ -116,6 +118,32 @@ describe.skipIf(skipReason !== null)('RedisCache with a real redis-server', () =
     expect(keys.join(' ')).not.toContain(apiKey);
     expect(await raw.pttl(keys.find((key) => key.includes('balance'))!)).toBeGreaterThan(0);
     raw.disconnect();
+    await cache.close();
+  });
+
+  it('keeps its keys under REDIS_NAMESPACE when set (bot2:v1:…), apart from the default qrl:v1:', async () => {
+    const connection = new RedisConnection(redis.url, { keyPrefix: redisKeyPrefix({ REDIS_NAMESPACE: 'bot2' }) });
+    const bot2 = new RedisCache(connection, sim.clock);
+    const qrl = new RedisCache(redis.url, sim.clock);
+    await Promise.all([bot2.ready(), qrl.ready()]);
+    await bot2.set('ticker:NS/USDT', { last: 1 }, sim.clock.now() + 30_000);
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    expect(await raw.keys('*:ticker:NS/USDT')).toEqual(['bot2:v1:ticker:NS/USDT']);
+    raw.disconnect();
+    expect(await qrl.get('ticker:NS/USDT')).toBeUndefined();
+    expect(await bot2.get('ticker:NS/USDT')).toEqual({ last: 1 });
+    await Promise.all([bot2.close(), qrl.close()]);
+    connection.close();
+  });
+
+  it("misses an entry past its expiry on the reader's clock even while Redis still holds it (a virtual day, a clock ahead)", async () => {
+    const cache = new RedisCache(redis.url, sim.clock);
+    await cache.ready();
+    await cache.set('ticker:EXP/USDT', { last: 2 }, sim.clock.now() + 30_000);
+    expect(await cache.get('ticker:EXP/USDT')).toEqual({ last: 2 });
+    sim.clock.advance(30_000);
+    expect(await cache.get('ticker:EXP/USDT')).toBeUndefined();
     await cache.close();
   });
 });
