@@ -72,26 +72,24 @@ export class OrderBookModel {
     return { bids, asks, updateId: this.nextUpdateId(now, dents.length) };
   }
 
-  /** One side: levels outward from `best`, the first `taken` base units gone from the touch. */
+  /** One side: levels outward from `best`, the first `taken` base units gone from the touch (integer steps: exact). */
   private side(slot: number, sideIndex: number, best: Dec, direction: bigint, count: number, depthScale: number, taken: number): [Dec, Dec][] {
     const random = new SeededRandom(this.seed, this.id, slot, BOOK_STREAM, sideIndex);
     const stepsPerUnit = 10 ** this.spec.baseAssetPrecision;
-    const minQty = 1 / stepsPerUnit;
-    const mean = this.spec.minuteVolume * LEVEL_MINUTES * depthScale;
-    let left = taken;
+    const stepDec = 10n ** BigInt(8 - this.spec.baseAssetPrecision);
+    const meanSteps = this.spec.minuteVolume * LEVEL_MINUTES * depthScale * stepsPerUnit;
+    let left = Math.round(taken * stepsPerUnit);
     let price = best;
     const levels: [Dec, Dec][] = [];
     for (let i = 0; levels.length < count && price > 0n && i < MAX_LEVELS * 2; i++) {
       if (i > 0) price += direction * this.tick * BigInt(1 + (random.unit() < 0.25 ? Math.floor(random.unit() * 4) : 0));
-      // Log-normal sizes, larger away from the touch.
-      let qty = Math.floor(mean * Math.exp(0.9 * random.normal() - 0.405) * Math.sqrt(1 + i / 10) * stepsPerUnit) / stepsPerUnit;
-      if (left > 0) {
-        const used = Math.min(left, qty);
-        left -= used;
-        qty = Math.floor((qty - used) * stepsPerUnit) / stepsPerUnit;
-      }
-      if (qty < minQty || price <= 0n) continue;
-      levels.push([price, dec(qty.toFixed(this.spec.baseAssetPrecision))]);
+      // Log-normal sizes (mean 1), larger away from the touch.
+      let steps = Math.floor(meanSteps * Math.exp(0.9 * random.normal() - 0.405) * Math.sqrt(1 + i / 10));
+      const used = Math.min(left, steps);
+      left -= used;
+      steps -= used;
+      if (steps < 1 || price <= 0n) continue;
+      levels.push([price, BigInt(steps) * stepDec]);
     }
     return levels;
   }
