@@ -38,8 +38,8 @@ export interface DayInput {
 }
 
 /** Hourly log-volatility: AR(1) with this persistence and innovation, so calm and wild hours cluster. */
-const VOL_PERSISTENCE = 0.85;
-const VOL_INNOVATION = 0.3;
+const VOL_PERSISTENCE = 0.9;
+const VOL_INNOVATION = 0.35;
 /** Jumps: about this many a day, each this many minute-sigmas (either way). */
 const JUMPS_PER_DAY = 2;
 const JUMP_SIGMAS = [4, 10] as const;
