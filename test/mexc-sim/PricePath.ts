@@ -17,6 +17,12 @@ const TAPE_HISTORY = 30 * DAY;
 const DAY_CACHE = 40;
 const MINUTE_CACHE = 512;
 const DAY_CANDLE_CACHE = 20_000;
+/**
+ * Daily candles before a sim's start day are the same for every preset, so
+ * every sim in the process shares them (each test starting an engine reads
+ * months of daily candles).
+ */
+const HISTORY_CANDLES = new LruCache<string, Kline>(50_000);
 /** Crash preset: the hours after the start carry most of the fall (their volatility is this many times the rest's). */
 const CRASH_HOURS = 6;
 const CRASH_HOUR_BOOST = 4;
@@ -148,8 +154,9 @@ export class PricePath {
     const closed = closeTime <= now;
     const firstDay = Math.floor((openTime - PATH_EPOCH) / DAY);
     const isOneDay = intervalMs === DAY && openTime === PATH_EPOCH + firstDay * DAY;
-    if (isOneDay && closed && this.isNaturalUntil(closeTime)) {
-      const cached = this.dayCandles.get(firstDay);
+    const cacheable = isOneDay && closed && this.isNaturalUntil(closeTime) && this.ownFillsIn(openTime, closeTime).length === 0;
+    if (cacheable) {
+      const cached = this.cachedDay(firstDay);
       if (cached) return cached;
     }
     const end = Math.min(closeTime, now + 1);
@@ -183,8 +190,19 @@ export class PricePath {
       volume: Number((total.volumeSteps * this.step).toFixed(this.spec.baseAssetPrecision)),
       quoteVolume: Number((total.quoteSteps * this.step).toFixed(2)),
     };
-    if (isOneDay && closed && this.isNaturalUntil(closeTime) && this.ownFillsIn(openTime, closeTime).length === 0) this.dayCandles.set(firstDay, kline);
+    if (cacheable) {
+      if (firstDay < this.startDay) HISTORY_CANDLES.set(this.historyKey(firstDay), kline);
+      else this.dayCandles.set(firstDay, kline);
+    }
     return kline;
+  }
+
+  private cachedDay(day: number): Kline | undefined {
+    return day < this.startDay ? HISTORY_CANDLES.get(this.historyKey(day)) : this.dayCandles.get(day);
+  }
+
+  private historyKey(day: number): string {
+    return `${this.seed}|${this.spec.symbol}|${day}`;
   }
 
   /** The public tape over [from, to]: the newest `count` trades, oldest first, the market's and the accounts' own. */
