@@ -1,7 +1,7 @@
 import { dayMinutes, MINUTES_PER_DAY, type DayMinutes } from './dayMinutes';
 import { normal, symbolId } from './hash';
 import { LruCache } from './LruCache';
-import { minuteTrades, type MinuteTrades } from './minuteTrades';
+import { minuteTrades, type MinuteTrades, type TapeShape } from './minuteTrades';
 import { MARKET_PRESETS, type MarketPreset } from './presets';
 import type { SymbolSpec } from './symbols';
 
@@ -13,6 +13,8 @@ export const PATH_EPOCH = Date.UTC(2018, 0, 1);
 export const TRADES_PER_MINUTE = 6;
 /** How far back the public tape reaches. */
 const TAPE_HISTORY = 30 * DAY;
+/** Days this far before the start day have no tape to show: their minutes are summarized (cheap history). */
+const TAPE_DAYS_BEFORE_START = 31;
 /** Bounded caches: a few weeks of minutes, a few hours of tapes, years of daily candles. */
 const DAY_CACHE = 40;
 const MINUTE_CACHE = 512;
@@ -90,6 +92,7 @@ export class PricePath {
   private readonly step: number;
   private readonly tick: number;
   private readonly ticksPerUnit: number;
+  private readonly shape: TapeShape;
   /** test override: a fixed price from a time on */
   private forced: { from: number; price: number } | null = null;
 
@@ -105,15 +108,18 @@ export class PricePath {
     this.step = 10 ** -spec.baseAssetPrecision;
     this.ticksPerUnit = 10 ** spec.quoteAssetPrecision;
     this.tick = 1 / this.ticksPerUnit;
+    this.shape = { seed, symbolId: this.id, meanSizeSteps: spec.minuteVolume / TRADES_PER_MINUTE / this.step, tick: this.tick, roundPrice: this.round };
   }
 
   /** The last traded price at `time` (the minute's open before its first trade), at the symbol's tick. */
   priceAt(time: number): number {
     if (this.forced && time >= this.forced.from) return this.forced.price;
     const minute = minuteOf(time);
+    let price = this.day(dayOf(minute)).open[minute - dayOf(minute) * MINUTES_PER_DAY]!;
+    // A summarized day has no prints: its minutes are known by their candles.
+    if (!this.hasTape(dayOf(minute))) return price;
     const tape = this.tape(minute);
     const offset = time - minuteStart(minute);
-    let price = this.day(dayOf(minute)).open[minute - dayOf(minute) * MINUTES_PER_DAY]!;
     for (let i = 0; i < tape.count && tape.offsets[i]! <= offset; i++) price = tape.prices[i]!;
     return price;
   }
@@ -125,7 +131,7 @@ export class PricePath {
     for (let minute = minuteOf(from); minuteStart(minute) < to; minute++) {
       const start = minuteStart(minute);
       const whole = start >= from && start + MINUTE <= to;
-      if (whole && this.isNatural(minute)) {
+      if ((whole || !this.hasTape(dayOf(minute))) && this.isNatural(minute)) {
         const day = this.day(dayOf(minute));
         const m = minute - dayOf(minute) * MINUTES_PER_DAY;
         low = Math.min(low, day.low[m]!);
@@ -169,6 +175,13 @@ export class PricePath {
         t += DAY;
         continue;
       }
+      // Whole natural minutes of one day: straight from the day's columns.
+      const wholeUntil = Math.min(dayStart + DAY, minuteStart(minuteOf(end)));
+      if (wholeUntil > t && t === minuteStart(minuteOf(t)) && this.isNaturalUntil(wholeUntil)) {
+        this.addMinutes(total, minuteOf(t), minuteOf(wholeUntil));
+        t = wholeUntil;
+        continue;
+      }
       const minute = minuteOf(t);
       merge(total, this.minuteStats(minute, Math.min(MINUTE, end - minuteStart(minute))));
       t = minuteStart(minute) + MINUTE;
@@ -208,7 +221,7 @@ export class PricePath {
   /** The public tape over [from, to]: the newest `count` trades, oldest first, the market's and the accounts' own. */
   trades(from: number, to: number, count: number): PublicTrade[] {
     const newestFirst: PublicTrade[] = [];
-    const floor = Math.max(from, to - TAPE_HISTORY);
+    const floor = Math.max(from, to - TAPE_HISTORY, PATH_EPOCH + (this.startDay - TAPE_DAYS_BEFORE_START) * DAY);
     for (let minute = minuteOf(to); newestFirst.length < count && minuteStart(minute) + MINUTE > floor; minute--) {
       const tape = this.tape(minute);
       const start = minuteStart(minute);
@@ -292,21 +305,23 @@ export class PricePath {
     if (!minutes) {
       const shaped = day >= this.startDay;
       minutes = dayMinutes({
-        seed: this.seed,
-        symbolId: this.id,
+        ...this.shape,
         day,
         previousClose: this.dailyClose(day - 1),
         dayClose: this.dailyClose(day),
         dailyVolatility: this.spec.dailyVolatility * (shaped ? this.preset.volatility : 1),
         hourBoost: (hour) => (day === this.startDay && this.preset.startDayReturn !== null && hour >= this.startHour && hour < this.startHour + CRASH_HOURS ? CRASH_HOUR_BOOST : 1),
         tradesPerMinute: TRADES_PER_MINUTE * (shaped ? this.preset.tradeRate : 1),
-        meanSizeSteps: this.spec.minuteVolume / TRADES_PER_MINUTE / this.step,
-        tick: this.tick,
-        roundPrice: this.round,
+        detail: this.hasTape(day) ? 'tape' : 'summary',
       });
       this.days.set(day, minutes);
     }
     return minutes;
+  }
+
+  /** Whether a day has trades (the tape reaches 30 days back from any time after the start). */
+  private hasTape(day: number): boolean {
+    return day >= this.startDay - TAPE_DAYS_BEFORE_START;
   }
 
   private tape(minute: number): MinuteTrades {
@@ -316,20 +331,32 @@ export class PricePath {
       const day = this.day(dayIndex);
       const m = minute - dayIndex * MINUTES_PER_DAY;
       tape = minuteTrades({
-        seed: this.seed,
-        symbolId: this.id,
+        ...this.shape,
         minute,
         open: day.open[m]!,
         close: day.close[m]!,
         sigma: day.sigma[m]!,
         rate: day.rate[m]!,
-        meanSizeSteps: this.spec.minuteVolume / TRADES_PER_MINUTE / this.step,
-        tick: this.tick,
-        roundPrice: this.round,
       });
       this.tapes.set(minute, tape);
     }
     return tape;
+  }
+
+  /** Adds the minutes [first, last) of one day to a running candle. */
+  private addMinutes(total: MinuteStats, first: number, last: number): void {
+    const dayIndex = dayOf(first);
+    const day = this.day(dayIndex);
+    const base = dayIndex * MINUTES_PER_DAY;
+    if (Number.isNaN(total.open)) total.open = day.open[first - base]!;
+    let { high, low, volumeSteps, quoteSteps } = total;
+    for (let m = first - base; m < last - base; m++) {
+      if (day.high[m]! > high) high = day.high[m]!;
+      if (day.low[m]! < low) low = day.low[m]!;
+      volumeSteps += day.volumeSteps[m]!;
+      quoteSteps += day.quoteSteps[m]!;
+    }
+    Object.assign(total, { high, low, volumeSteps, quoteSteps, close: day.close[last - 1 - base]! });
   }
 
   /** One minute's candle, from the day's columns when nothing changes it, else from its tape (cut at `upTo` ms, forced prices). */
@@ -337,7 +364,7 @@ export class PricePath {
     const dayIndex = dayOf(minute);
     const day = this.day(dayIndex);
     const m = minute - dayIndex * MINUTES_PER_DAY;
-    if (upTo >= MINUTE && this.isNatural(minute)) {
+    if ((upTo >= MINUTE || !this.hasTape(dayIndex)) && this.isNatural(minute)) {
       return { open: day.open[m]!, high: day.high[m]!, low: day.low[m]!, close: day.close[m]!, volumeSteps: day.volumeSteps[m]!, quoteSteps: day.quoteSteps[m]! };
     }
     const start = minuteStart(minute);

@@ -1,4 +1,4 @@
-import { minuteTrades, tradeScratch, type MinuteTrades } from './minuteTrades';
+import { minuteSummary, minuteTrades, tradeScratch, type MinuteInput, type MinuteTrades, type TapeShape } from './minuteTrades';
 import { SeededRandom } from './SeededRandom';
 
 export const MINUTES_PER_DAY = 1440;
@@ -20,9 +20,7 @@ export interface DayMinutes {
   rate: Float64Array;
 }
 
-export interface DayInput {
-  seed: number;
-  symbolId: number;
+export interface DayInput extends TapeShape {
   /** days since PATH_EPOCH */
   day: number;
   previousClose: number;
@@ -32,9 +30,8 @@ export interface DayInput {
   /** per hour of the day: multiplies the volatility (a crash concentrates in its hours) */
   hourBoost(hour: number): number;
   tradesPerMinute: number;
-  meanSizeSteps: number;
-  tick: number;
-  roundPrice(price: number): number;
+  /** 'tape': every minute aggregates its trades; 'summary': minutes drawn whole (days with no tape to show) */
+  detail: 'tape' | 'summary';
 }
 
 /** Hourly log-volatility: AR(1) with this persistence and innovation, so calm and wild hours cluster. */
@@ -53,7 +50,8 @@ const DAY_STREAM = 0x1d47;
  * fat-tailed Student-t scaled by a clustered (hourly AR) volatility, plus rare
  * jumps, then pinned to the day's close by a variance-weighted Brownian-bridge
  * correction. Each minute's trades (minuteTrades) start on the previous close
- * and end on this path; the candles aggregate them.
+ * and end on this path; the candles aggregate them (or, for a day too old to
+ * have a tape, minuteSummary draws each minute whole).
  */
 export function dayMinutes(input: DayInput): DayMinutes {
   const random = new SeededRandom(input.seed, input.symbolId, input.day, DAY_STREAM);
@@ -101,28 +99,43 @@ export function dayMinutes(input: DayInput): DayMinutes {
   let open = input.roundPrice(input.previousClose);
   const firstMinute = input.day * MINUTES_PER_DAY;
   const scratch = tradeScratch();
-  const { seed, symbolId, meanSizeSteps, tick, roundPrice } = input;
+  // One input object, updated minute by minute (no garbage per minute: a day is 1440 of them).
+  const minute: MinuteInput = { seed: input.seed, symbolId: input.symbolId, meanSizeSteps: input.meanSizeSteps, tick: input.tick, roundPrice: input.roundPrice, minute: 0, open: 0, close: 0, sigma: 0, rate: 0 };
   for (let m = 0; m < MINUTES_PER_DAY; m++) {
     const close = m === MINUTES_PER_DAY - 1 ? input.roundPrice(input.dayClose) : input.roundPrice(input.previousClose * Math.exp(walk[m]! - (miss * weight[m]!) / variance));
-    const trades: MinuteTrades = minuteTrades({ seed, symbolId, minute: firstMinute + m, open, close, sigma: sigma[m]!, rate: rate[m]!, meanSizeSteps, tick, roundPrice }, false, scratch);
-    let high = -Infinity;
-    let low = Infinity;
-    let volume = 0;
-    let quote = 0;
-    for (let i = 0; i < trades.count; i++) {
-      const p = trades.prices[i]!;
-      if (p > high) high = p;
-      if (p < low) low = p;
-      volume += trades.qtySteps[i]!;
-      quote += p * trades.qtySteps[i]!;
+    minute.minute = firstMinute + m;
+    minute.open = open;
+    minute.close = close;
+    minute.sigma = sigma[m]!;
+    minute.rate = rate[m]!;
+    if (input.detail === 'summary') {
+      const summary = minuteSummary(minute);
+      day.high[m] = summary.high;
+      day.low[m] = summary.low;
+      day.volumeSteps[m] = summary.volumeSteps;
+      day.quoteSteps[m] = summary.quoteSteps;
+      day.count[m] = summary.count;
+    } else {
+      const trades: MinuteTrades = minuteTrades(minute, false, scratch);
+      let high = -Infinity;
+      let low = Infinity;
+      let volume = 0;
+      let quote = 0;
+      for (let i = 0; i < trades.count; i++) {
+        const p = trades.prices[i]!;
+        if (p > high) high = p;
+        if (p < low) low = p;
+        volume += trades.qtySteps[i]!;
+        quote += p * trades.qtySteps[i]!;
+      }
+      day.high[m] = high;
+      day.low[m] = low;
+      day.volumeSteps[m] = volume;
+      day.quoteSteps[m] = quote;
+      day.count[m] = trades.count;
     }
     day.open[m] = open;
-    day.high[m] = high;
-    day.low[m] = low;
     day.close[m] = close;
-    day.volumeSteps[m] = volume;
-    day.quoteSteps[m] = quote;
-    day.count[m] = trades.count;
     open = close;
   }
   return day;

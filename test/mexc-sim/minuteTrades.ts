@@ -13,9 +13,18 @@ export interface MinuteTrades {
   buyerMaker: Uint8Array;
 }
 
-export interface MinuteInput {
+/** What every minute of one symbol's tape shares. */
+export interface TapeShape {
   seed: number;
   symbolId: number;
+  /** mean trade size in base steps */
+  meanSizeSteps: number;
+  /** the price tick */
+  tick: number;
+  roundPrice(price: number): number;
+}
+
+export interface MinuteInput extends TapeShape {
   /** minutes since PATH_EPOCH: seeds this minute's stream */
   minute: number;
   /** the previous minute's close: the first trade prints here */
@@ -26,11 +35,6 @@ export interface MinuteInput {
   sigma: number;
   /** expected number of trades */
   rate: number;
-  /** mean trade size in base steps */
-  meanSizeSteps: number;
-  /** the price tick */
-  tick: number;
-  roundPrice(price: number): number;
 }
 
 /** Trade sizes: Pareto with this tail index (heavy tails: a few trades carry much of the volume). */
@@ -42,6 +46,9 @@ const BURST_SPREAD_MS = 1_500;
 /** bursts per trade: fewer bursts than trades make the arrivals cluster */
 const BURSTS_PER_TRADE = 0.3;
 const TAPE_STREAM = 0x7a9e;
+const SUMMARY_STREAM = 0x5a11;
+/** a summarized minute's volume: its trades' mean size times log-normal noise of this spread */
+const SUMMARY_VOLUME_SPREAD = 0.6;
 const TIME_STREAM = 0x71e5;
 
 /**
@@ -55,14 +62,9 @@ const TIME_STREAM = 0x71e5;
 export function minuteTrades(input: MinuteInput, withTimes = true, scratch?: MinuteTrades): MinuteTrades {
   const random = new SeededRandom(input.seed, input.symbolId, input.minute, TAPE_STREAM);
   const { open, close, sigma, tick, roundPrice } = input;
-  const lo = Math.log(open);
-  const lc = Math.log(close);
-  // The maximum (minimum) of a Brownian bridge from lo to lc: P(max > x) = exp(−2(x−lo)(x−lc)/σ²).
-  const spreadTerm = (lo - lc) ** 2;
-  const high = Math.max(open, close, roundPrice(Math.exp((lo + lc + Math.sqrt(spreadTerm - 2 * sigma * sigma * Math.log(1 - random.unit()))) / 2)));
-  const low = Math.min(open, close, roundPrice(Math.exp((lo + lc - Math.sqrt(spreadTerm - 2 * sigma * sigma * Math.log(1 - random.unit()))) / 2)));
+  const { high, low } = bridgeExtremes(random, input);
   const needsHigh = high > Math.max(open, close);
-  const needsLow = low < Math.min(open, close) && low >= tick;
+  const needsLow = low < Math.min(open, close);
   const anchorsNeeded = open === close && !needsHigh && !needsLow ? 1 : 2 + Number(needsHigh) + Number(needsLow);
   const count = Math.max(anchorsNeeded, random.poisson(input.rate));
   const trades = scratch && scratch.prices.length >= count ? scratch : allocate(count);
@@ -130,4 +132,43 @@ function allocate(count: number): MinuteTrades {
 /** A reusable buffer for aggregating many minutes without allocating each. */
 export function tradeScratch(capacity = 256): MinuteTrades {
   return allocate(capacity);
+}
+
+/**
+ * The minute's high and low: the extremes of a Brownian bridge from open to
+ * close, P(max > x) = exp(−2(x−lo)(x−lc)/σ²), sampled exactly, at the tick.
+ */
+function bridgeExtremes(random: SeededRandom, input: MinuteInput): { high: number; low: number } {
+  const { open, close, sigma, tick, roundPrice } = input;
+  const lo = Math.log(open);
+  const lc = Math.log(close);
+  const spreadTerm = (lo - lc) ** 2;
+  const high = Math.max(open, close, roundPrice(Math.exp((lo + lc + Math.sqrt(spreadTerm - 2 * sigma * sigma * Math.log(1 - random.unit()))) / 2)));
+  const drawnLow = roundPrice(Math.exp((lo + lc - Math.sqrt(spreadTerm - 2 * sigma * sigma * Math.log(1 - random.unit()))) / 2));
+  return { high, low: drawnLow >= tick ? Math.min(open, close, drawnLow) : Math.min(open, close) };
+}
+
+/** A minute's candle without its trades. */
+export interface MinuteSummary {
+  high: number;
+  low: number;
+  volumeSteps: number;
+  /** Σ price × quantity in base steps */
+  quoteSteps: number;
+  count: number;
+}
+
+/**
+ * A minute far in the past, summarized: the same open, close and high/low law
+ * as a traded minute, its volume drawn whole (log-normal around its expected
+ * trades), its quote volume at the typical price. MEXC serves no trades that
+ * old, so no tape is needed; years of daily candles stay cheap (issue #15).
+ */
+export function minuteSummary(input: MinuteInput): MinuteSummary {
+  const random = new SeededRandom(input.seed, input.symbolId, input.minute, SUMMARY_STREAM);
+  const { high, low } = bridgeExtremes(random, input);
+  const count = Math.max(1, random.poisson(input.rate));
+  const noise = Math.exp(SUMMARY_VOLUME_SPREAD * random.normal() - (SUMMARY_VOLUME_SPREAD * SUMMARY_VOLUME_SPREAD) / 2);
+  const volumeSteps = Math.max(count, Math.round(count * input.meanSizeSteps * noise));
+  return { high, low, volumeSteps, quoteSteps: (volumeSteps * (input.open + high + low + input.close)) / 4, count };
 }
