@@ -61,7 +61,7 @@ const TIME_STREAM = 0x71e5;
  */
 export function minuteTrades(input: MinuteInput, withTimes = true, scratch?: MinuteTrades): MinuteTrades {
   const random = new SeededRandom(input.seed, input.symbolId, input.minute, TAPE_STREAM);
-  const { open, close, sigma, tick, roundPrice } = input;
+  const { open, close, sigma, roundPrice } = input;
   const { high, low } = bridgeExtremes(random, input);
   const needsHigh = high > Math.max(open, close);
   const needsLow = low < Math.min(open, close);
