@@ -1,8 +1,8 @@
 import type { Account, Accounts } from './Accounts';
 import { dec, div, floorTo, hasAtMostPlaces, min, mul, plain, str, type Dec } from './Decimal';
 import { MexcError } from './errors';
-import { unit, symbolId } from './hash';
-import { MINUTE, type PricePath } from './PricePath';
+import type { BookSnapshot, OrderBookModel } from './OrderBookModel';
+import type { PricePath } from './PricePath';
 import type { SymbolSpec } from './symbols';
 
 export type OrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'PARTIALLY_CANCELED';
@@ -52,16 +52,18 @@ export interface NewOrderParams {
 }
 
 export const OPEN_ORDER_CAP = 500;
-export const BOOK_LEVELS = 50;
+/** How deep a crossing order may walk the book. */
+export const BOOK_LEVELS = 5000;
 
 const OPEN: OrderStatus[] = ['NEW', 'PARTIALLY_FILLED'];
 export const isOpen = (order: SimOrder) => OPEN.includes(order.status);
 
 /**
  * Orders against the seeded market. A crossing order takes liquidity from the
- * synthetic book at once (taker fee); the rest of a LIMIT order rests and fills
- * at its own price when the path trades through it (maker fee). Balances move
- * exactly (BigInt decimals) between free and locked.
+ * book at once (taker fee), and its fills print on the public tape and dent
+ * the book, which refills; the rest of a LIMIT order rests and fills at its own
+ * price when the path trades through it (maker fee). Balances move exactly
+ * (BigInt decimals) between free and locked.
  */
 export class MatchingEngine {
   private sequence = 0;
@@ -70,28 +72,13 @@ export class MatchingEngine {
   constructor(
     private readonly accounts: Accounts,
     private readonly paths: Map<string, PricePath>,
+    private readonly books: Map<string, OrderBookModel>,
     private readonly seed: number,
   ) {}
 
-  /** The synthetic book around the current price: 50 levels a side, two ticks wide. */
-  book(spec: SymbolSpec, now: number, limit: number): { bids: [Dec, Dec][]; asks: [Dec, Dec][]; updateId: number } {
-    const path = this.paths.get(spec.symbol)!;
-    const tick = 10n ** BigInt(8 - spec.quoteAssetPrecision);
-    const last = dec(path.priceAt(now).toFixed(spec.quoteAssetPrecision));
-    const minute = Math.floor(now / MINUTE);
-    const level = (side: number, i: number): Dec => {
-      const amount = spec.minuteVolume * (0.5 + 2 * unit(this.seed, symbolId(spec.symbol), minute, side, i));
-      return dec(amount.toFixed(spec.baseAssetPrecision));
-    };
-    const depth = Math.min(limit, BOOK_LEVELS);
-    const bids: [Dec, Dec][] = [];
-    const asks: [Dec, Dec][] = [];
-    for (let i = 0; i < depth; i++) {
-      const bid = last - tick * BigInt(i + 1);
-      if (bid > 0n) bids.push([bid, level(0, i)]);
-      asks.push([last + tick * BigInt(i + 1), level(1, i)]);
-    }
-    return { bids, asks, updateId: minute * 100 + (now % MINUTE) };
+  /** The symbol's book at `now` (OrderBookModel): varying spread and depth, dented by recent prints. */
+  book(spec: SymbolSpec, now: number, limit: number): BookSnapshot {
+    return this.books.get(spec.symbol)!.book(now, limit);
   }
 
   place(account: Account, spec: SymbolSpec, params: NewOrderParams, now: number, dryRun = false): SimOrder {
@@ -219,10 +206,15 @@ export class MatchingEngine {
     order.locked = 0n;
   }
 
-  /** Take liquidity from the synthetic book for the crossing part of the order. */
+  /** Take liquidity from the book for the crossing part of the order. */
   private take(account: Account, spec: SymbolSpec, order: SimOrder, now: number) {
     const { bids, asks } = this.book(spec, now, BOOK_LEVELS);
     const levels = order.side === 'BUY' ? asks : bids;
+    if (order.type === 'FILL_OR_KILL') {
+      // FOK checks the whole book first: all or nothing.
+      const available = levels.filter(([p]) => (order.side === 'BUY' ? p <= order.price! : p >= order.price!)).reduce((sum, [, q]) => sum + q, 0n);
+      if (available < order.origQty) return;
+    }
     const step = 10n ** BigInt(8 - spec.baseAssetPrecision);
     for (const [levelPrice, levelQty] of levels) {
       if (order.price !== null && (order.side === 'BUY' ? levelPrice > order.price : levelPrice < order.price)) break;
@@ -260,13 +252,6 @@ export class MatchingEngine {
   }
 
   private fill(account: Account, spec: SymbolSpec, order: SimOrder, price: Dec, qty: Dec, isMaker: boolean, now: number) {
-    if (order.type === 'FILL_OR_KILL' && !isMaker) {
-      // FOK checks the whole book first: all or nothing.
-      const { bids, asks } = this.book(spec, now, BOOK_LEVELS);
-      const levels = order.side === 'BUY' ? asks : bids;
-      const available = levels.filter(([p]) => (order.side === 'BUY' ? p <= order.price! : p >= order.price!)).reduce((sum, [, q]) => sum + q, 0n);
-      if (available < order.origQty) return;
-    }
     const quoteQty = mul(price, qty);
     const rate = dec(isMaker ? spec.makerCommission : spec.takerCommission);
     const quote = this.accounts.asset(account, spec.quoteAsset);
@@ -309,6 +294,8 @@ export class MatchingEngine {
       isBuyer: order.side === 'BUY',
       isMaker,
     });
+    // The fill prints on the public tape (and so dents the book): the buyer was the maker when a resting buy filled or a sell took.
+    this.paths.get(spec.symbol)!.recordOwnFill({ time: now, price: Number(str(price)), qty: Number(str(qty)), buyerMaker: (order.side === 'BUY') === isMaker });
   }
 
   private nextOrderId(now: number): string {

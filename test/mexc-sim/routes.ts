@@ -4,9 +4,8 @@ import { dec, mul, plain, type Dec } from './Decimal';
 import { MexcError } from './errors';
 import { SIM_COINS } from './coins';
 import { canceledOrderJson, coinConfigJson, depositAddressJson, myTradeJson, newOrderJson, orderJson, price, symbolJson, type ReferencePrice } from './format';
-import { unit, symbolId } from './hash';
 import { isOpen, type SimOrder } from './MatchingEngine';
-import { DAY, MINUTE } from './PricePath';
+import { DAY, MINUTE, type PublicTrade } from './PricePath';
 import type { SimState } from './SimState';
 import { findSymbol, SIM_SYMBOLS, type SymbolSpec } from './symbols';
 
@@ -123,16 +122,9 @@ function findOrder(account: Account, params: URLSearchParams): SimOrder {
   return order;
 }
 
-export function publicTrades(ctx: RouteContext, spec: SymbolSpec, count: number, from?: number, to?: number) {
-  const path = ctx.sim.paths.get(spec.symbol)!;
-  const slot = 10_000;
-  const end = Math.floor((to ?? ctx.now) / slot) * slot;
-  const trades = [];
-  for (let t = end; trades.length < count && t >= (from ?? 0) && t > end - 30 * DAY; t -= slot) {
-    const qty = (spec.minuteVolume / 6) * (0.1 + 1.8 * unit(ctx.sim.seed, symbolId(spec.symbol), t, 3));
-    trades.push({ time: t, price: path.priceAt(t), qty: Number(qty.toFixed(spec.baseAssetPrecision)) || 10 ** -spec.baseAssetPrecision, buyerMaker: unit(ctx.sim.seed, t, 4) < 0.5 });
-  }
-  return trades.reverse();
+/** The public tape (REST trades and aggTrades, the deals stream): the newest `count` prints of [from, to], oldest first, own fills included. */
+export function publicTrades(ctx: RouteContext, spec: SymbolSpec, count: number, from?: number, to?: number): PublicTrade[] {
+  return ctx.sim.paths.get(spec.symbol)!.trades(from ?? 0, Math.min(to ?? ctx.now, ctx.now), count);
 }
 
 const account = (ctx: RouteContext) => ctx.key!.account;

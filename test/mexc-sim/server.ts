@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiKey } from './Accounts';
+import { handleAdminRequest } from './adminEndpoint';
 import { MEXC_ERRORS, MexcError } from './errors';
 import { routes, type Route } from './routes';
 import { splitSignature, verifySignature } from './Signature';
@@ -12,12 +13,16 @@ const DEFAULT_RECV_WINDOW = 5_000;
 const AHEAD_TOLERANCE = 1_000;
 
 /** The HTTP face of the simulator: routing, auth, limits and faults, in MEXC's order. */
-export function createSimServer(sim: SimState): { server: Server; listen(port: number): Promise<number>; close(): Promise<void> } {
+export function createSimServer(sim: SimState, options: { admin: boolean } = { admin: true }): { server: Server; listen(port: number): Promise<number>; close(): Promise<void> } {
   const hanging = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => void handle(sim, request, response, Buffer.concat(chunks).toString('utf8'), hanging));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (options.admin && handleAdminRequest(sim, request, response, body)) return;
+      void handle(sim, request, response, body, hanging);
+    });
   });
   return {
     server,
@@ -46,7 +51,8 @@ async function handle(sim: SimState, request: IncomingMessage, response: ServerR
     sim.requestLog.push({ time: sim.clock.now(), method, path: url.pathname, weight, status, signed: Boolean(route?.signed) });
 
   const fault = sim.faults.take(method, url.pathname);
-  if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  const delay = sim.latency.delayFor(method, url.pathname) + (fault?.kind === 'latency' ? fault.ms : 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   if (fault?.kind === 'timeout') {
     hanging.add(response);
     log(0);

@@ -25,10 +25,15 @@ describe('the simulator speaks MEXC Spot WebSocket (protobuf pushes)', () => {
 
   it('ccxt pro decodes its book ticker, deals and limit depth pushes, equal to the REST answers at the same time', async () => {
     const exchange = await ccxtPro(sim);
+    const firstTicker = exchange.watchTicker('QRL/USDT');
+    await subscribed(sim, 1);
+    await firstTicker; // the push at subscription
     const tickerPromise = exchange.watchTicker('QRL/USDT');
     const tradesPromise = exchange.watchTrades('QRL/USDT');
     await subscribed(sim, 2);
-    sim.clock.advance(30_000); // new trades happen; the book moves
+    // The tape is clustered: a quiet half minute has no trade. Move on a minute that has some; the book moves too.
+    expect(sim.state.paths.get('QRLUSDT')!.trades(sim.clock.now() + 1, sim.clock.now() + 60_000, 1)).toHaveLength(1);
+    sim.clock.advance(60_000);
     const [ticker, trades] = await Promise.all([tickerPromise, tradesPromise]);
     const rest = await exchange.fetchOrderBook('QRL/USDT', 5);
     expect(ticker.bid).toBe(rest.bids[0]![0]);
