@@ -20,6 +20,11 @@ describe('the simulator pushes klines, diff depth and the private orders and dea
   });
   afterEach(() => sim.close());
 
+  /** Waits (bounded, by `next`) until a kline push for the window starting at `windowStart` (seconds) arrived. */
+  async function untilPushFor(pushes: { publicSpotKline?: { windowStart: number } }[], next: (list: unknown[], count: number) => Promise<unknown>, windowStart: number) {
+    while (!pushes.some((p) => p.publicSpotKline?.windowStart === windowStart)) await next(pushes, pushes.length + 1);
+  }
+
   const restJson = async <T>(path: string): Promise<T> => (await (await fetch(`${sim.url}${path}`)).json()) as T;
 
   it('ccxt pro decodes the Day1 kline push: the forming daily candle equals the newest REST daily candle at the same moment', async () => {
@@ -51,6 +56,21 @@ describe('the simulator pushes klines, diff depth and the private orders and dea
       const [candle] = await restJson<(string | number)[][]>(`/api/v3/klines?symbol=QRLUSDT&interval=${rest}&limit=1`);
       expect([body.windowStart * 1000, body.openingPrice, body.highestPrice, body.lowestPrice, body.closingPrice, body.volume, body.windowEnd * 1000, body.amount]).toEqual(candle);
     }
+    socket.close();
+  });
+
+  it("when the clock passes a window's end, pushes that window's final state (its last trades included) before the next window", async () => {
+    const { pushes, next, send, socket } = await rawSocket(sim.ws.url);
+    send({ method: 'SUBSCRIPTION', params: ['spot@public.kline.v3.api.pb@QRLUSDT@Min5'] });
+    await next(pushes, 1);
+    const firstWindow = pushes[0]!.publicSpotKline!.windowStart;
+    sim.clock.advance(4 * MINUTE); // the window's last minute, still forming
+    sim.clock.advance(MINUTE); // past its end
+    await untilPushFor(pushes, next, firstWindow + 300);
+    const closedPushes = pushes.filter((p) => p.publicSpotKline?.windowStart === firstWindow);
+    const [closed] = await restJson<(string | number)[][]>(`/api/v3/klines?symbol=QRLUSDT&interval=5m&startTime=${firstWindow * 1000}&limit=1`);
+    const last = closedPushes.at(-1)!.publicSpotKline!;
+    expect([last.windowStart * 1000, last.openingPrice, last.highestPrice, last.lowestPrice, last.closingPrice, last.volume, last.windowEnd * 1000, last.amount]).toEqual(closed);
     socket.close();
   });
 

@@ -53,6 +53,8 @@ export interface Subscription {
   orderStates?: Map<string, { status: string; executed: Dec }>;
   /** how many of the account's fills were pushed (private deals) */
   fillsPushed?: number;
+  /** the window the last kline push was about (klines) */
+  klineOpen?: number;
 }
 
 /** Channel names as MEXC spells them (MEXC's Spot v3 docs, WebSocket channels); symbols must be uppercase. */
@@ -116,8 +118,20 @@ export function framesFor(sim: SimState, name: string, subscription: Subscriptio
     case 'diffDepth':
       return diffDepthFrames(sim, subscription, channel.spec, channel.every, base, now);
     case 'kline': {
+      const frames: PushFrame[] = [];
+      const { open } = klineWindow(channel.interval, now);
+      const previous = subscription.klineOpen;
+      // A window's last trades come after its last push on the clock's previous move: MEXC pushes while
+      // trades happen, so a client holds each closed window's final state; push it before the next window.
+      if (previous !== undefined && previous < open) {
+        const closedAt = klineWindow(channel.interval, previous).end;
+        const body = klineBody(sim, channel.spec, channel.interval, closedAt - 1, closedAt);
+        if (changed(subscription, body)) frames.push({ ...base, symbol: channel.spec.symbol, publicSpotKline: body });
+      }
+      subscription.klineOpen = open;
       const body = klineBody(sim, channel.spec, channel.interval, now);
-      return changed(subscription, body) ? [{ ...base, symbol: channel.spec.symbol, publicSpotKline: body }] : [];
+      if (changed(subscription, body)) frames.push({ ...base, symbol: channel.spec.symbol, publicSpotKline: body });
+      return frames;
     }
     case 'deals': {
       const trades = publicTrades({ params: new URLSearchParams(), now, key: null, sim }, channel.spec, 100, subscription.dealsUpTo + 1, now);
@@ -155,10 +169,13 @@ export function klineWindow(interval: KlineInterval, time: number): { open: numb
   return { open, end: 2 * open - candleOpen(open - 1, rest) };
 }
 
-/** The forming candle as GET /api/v3/klines prints it at the same moment, window times in seconds. */
-function klineBody(sim: SimState, spec: SymbolSpec, interval: KlineInterval, now: number) {
-  const { open, end } = klineWindow(interval, now);
-  const k = sim.paths.get(spec.symbol)!.kline(open, end - open, now);
+/**
+ * The candle of the window holding `time` as GET /api/v3/klines prints it at
+ * `asOf` (the forming candle now, or a closed window at its end), window times in seconds.
+ */
+function klineBody(sim: SimState, spec: SymbolSpec, interval: KlineInterval, time: number, asOf = time) {
+  const { open, end } = klineWindow(interval, time);
+  const k = sim.paths.get(spec.symbol)!.kline(open, end - open, asOf);
   return {
     interval,
     windowStart: open / 1000,
