@@ -24,6 +24,14 @@ describe('paper trading on a virtual clock against the simulator', () => {
     await service.handlers.startBot(undefined);
     expect(service.snapshot().nextRunAt).toBe(new Date(2026, 10, 20, 9, 0).getTime());
     await time.advance(25 * HOUR); // from 08:00 through the next day's 09:00 run
+    // Whether the day's own path reached the buys is the market's chance: a dip through them makes sure they fill,
+    // trade by trade from the tape (PaperBroker), and lasts until they have.
+    const qrl = engine.sim.state.paths.get('QRLUSDT')!;
+    const restingBuys = () => service.snapshot().openOrders.filter((order) => order.side === 'buy');
+    const lowest = Math.min(...restingBuys().map((order) => Number(order.price)));
+    if (restingBuys().length > 0) qrl.force(lowest * 0.99, time.now());
+    for (let minute = 0; minute < 60 && restingBuys().length > 0; minute++) await time.advance(60_000);
+    qrl.force(null, time.now());
 
     const snapshot = service.snapshot();
     expect(snapshot.lastDecision?.reason).toMatch(/daily run|daily candle closed/);
@@ -32,6 +40,8 @@ describe('paper trading on a virtual clock against the simulator', () => {
     const history = await service.handlers.getTradeHistory(undefined);
     console.log(`paper day: ${intents.length} intents, ${history.fills.length} fills, decision: ${snapshot.lastDecision?.reason}`);
     expect(intents.length).toBeGreaterThan(0);
+    expect(history.fills.length).toBeGreaterThan(0);
+    expect(restingBuys()).toEqual([]);
     // Every intent has a distinct client id, and every order the broker knows came from the journal.
     expect(new Set(intents.map((r) => r.clientOrderId)).size).toBe(intents.length);
     for (const fill of history.fills) expect(fill.paper).toBe(true);
