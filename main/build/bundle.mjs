@@ -9,5 +9,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
   // The preload runs sandboxed: it may require only 'electron', so bundle everything else.
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
-  build({ ...common, entryPoints: ['main/web/server.ts'], outfile: 'dist/web/server.mjs', format: 'esm' }),
+  // Split, so the engine (and ccxt) the web host imports dynamically load after it listens (issue 16).
+  build({ ...common, entryPoints: { server: 'main/web/server.ts' }, outdir: 'dist/web', outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm' }),
 ]);

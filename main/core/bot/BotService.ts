@@ -29,6 +29,7 @@ import { buildSnapshot } from './buildSnapshot';
 import { composeEngine, type EngineOptions } from './composeEngine';
 import type { CycleExit } from './cycleExits';
 import { DailyRunSchedule } from './DailyRunSchedule';
+import type { LastKnownMarket, LastSnapshotFile } from './LastSnapshotFile';
 import type { ExchangeSession } from './ExchangeSession';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
@@ -66,6 +67,8 @@ export class BotService {
   private readonly marketAlerts: MarketAlerts;
   private readonly precision = new MarketPrecision();
   private readonly marketSummary = new LatestMarketSummary();
+  private readonly lastSnapshot: LastSnapshotFile | null;
+  private lastKnown: LastKnownMarket | null = null;
   private publishPending = false;
   private version = 0;
   readonly logger: Logger;
@@ -86,7 +89,8 @@ export class BotService {
       },
       onTradingChange: () => this.publishSnapshot(),
     });
-    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
+    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading, lastSnapshot: this.lastSnapshot } = parts);
+    this.on('snapshot', (snapshot) => this.lastSnapshot?.remember(snapshot));
     const { clock, timers, utcOffset } = parts;
     this.settingsKeeper = new ServiceSettings({ store: parts.settingsStore, session: this.session, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
     this.lifecycle = new BotLifecycle(this.symbol, clock, () => {
@@ -184,9 +188,13 @@ export class BotService {
     },
   };
 
-  /** Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal. */
+  /**
+   * Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal.
+   * The last saved price is published first, stale, so a start shows it before the exchange answers (issue 16).
+   */
   async init(): Promise<void> {
-    await this.settingsKeeper.load();
+    [this.lastKnown] = await Promise.all([this.lastSnapshot?.load() ?? null, this.settingsKeeper.load()]);
+    if (this.lastKnown) this.publishSnapshot();
     await this.session.rebuild(this.settings);
     this.feeds.start();
     await this.openTrading();
@@ -245,6 +253,7 @@ export class BotService {
   /** Quit, logoff, shutdown: stop the timers, let a run in flight finish its journal writes (each is fsync'd), let go of the cache. */
   async close(): Promise<void> {
     this.feeds.stop();
+    await this.lastSnapshot?.flush();
     this.dailyRun.stop();
     this.liveFills.stop();
     await this.trading?.idle();
@@ -284,6 +293,7 @@ export class BotService {
       trading: this.trading,
       alerts: this.alerts.recent(),
       apiHealth: this.session.client.health(),
+      lastKnown: this.lastKnown,
     });
   }
 

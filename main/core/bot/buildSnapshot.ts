@@ -2,6 +2,7 @@ import type { Ticker, OrderBook } from 'ccxt';
 import type { Alert, ApiHealth, BotStatus, MarketSummary, Snapshot } from '../../../shared/contract';
 import type { FeedState } from '../market/PollingFeed';
 import { toOrderBookView, type DisplayPrecision } from '../market/toContract';
+import type { LastKnownMarket } from './LastSnapshotFile';
 import type { TradingEngine } from './TradingEngine';
 
 // Why a module of its own: the snapshot event is assembled from every part of the engine in one readable place.
@@ -22,10 +23,12 @@ export interface SnapshotParts {
   trading: TradingEngine | null;
   alerts: Alert[];
   apiHealth: ApiHealth;
+  /** the market data saved by the last run, shown stale until the feeds have their own (issue 16) */
+  lastKnown?: LastKnownMarket | null;
 }
 
 /** Everything the page shows, as one contract snapshot. */
-export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth }: SnapshotParts): Snapshot {
+export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, lastKnown }: SnapshotParts): Snapshot {
   const tradingParts = trading?.ready
     ? trading.view(market?.last ?? null, ticker.fetchedAt ?? now, ticker.stale)
     : { balances: null, openOrders: [], recentFills: [], pnl: null };
@@ -35,8 +38,8 @@ export function buildSnapshot({ version, now, status, nextRunAt, market, ticker,
     status,
     nextRunAt,
     lastDecision: trading?.decision ?? null,
-    market,
-    orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, precision, ORDER_BOOK_VIEW_DEPTH, book.fetchedAt, book.stale) : null,
+    market: market ?? lastKnown?.market ?? null,
+    orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, precision, ORDER_BOOK_VIEW_DEPTH, book.fetchedAt, book.stale) : (lastKnown?.orderBook ?? null),
     ...tradingParts,
     alerts,
     apiHealth,
