@@ -1,14 +1,29 @@
 // Bundles the Node side: the Electron main and preload (CommonJS, as sandboxed
 // preloads require) and the web host (ESM). The renderer is built by Vite.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const external = ['electron', 'keytar', 'ccxt', 'ioredis', 'ws', 'zod'];
+/**
+ * The web host takes ccxt's mexc alone (main/web/ccxtMexcOnly.ts): its index loads every exchange,
+ * ~85 MB of RSS the host never uses (issue 16). Electron's CommonJS bundle keeps the whole index:
+ * the alias needs top-level await.
+ */
+const ccxtMexcOnly = {
+  name: 'ccxt-mexc-only',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^ccxt$/ }, () => ({ path: path.resolve('main/web/ccxtMexcOnly.ts') }));
+  },
+};
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 
+// The web host is split into hashed chunks: old ones must not pile up.
+rmSync('dist/web', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
   // The preload runs sandboxed: it may require only 'electron', so bundle everything else.
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   // Split, so the engine (and ccxt) the web host imports dynamically load after it listens (issue 16).
-  build({ ...common, entryPoints: { server: 'main/web/server.ts' }, outdir: 'dist/web', outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm' }),
+  build({ ...common, entryPoints: { server: 'main/web/server.ts' }, outdir: 'dist/web', outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm', plugins: [ccxtMexcOnly] }),
 ]);

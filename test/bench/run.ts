@@ -15,6 +15,7 @@ import { createMexcExchange, type SpotOnlyMexc } from '../../main/core/exchange/
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { NullCache } from '../support/NullCache';
 import { redisServerAvailable, startRedisServer } from '../support/redisServer';
+import { measureStartup, printStartup } from './startup';
 import { loadWorkload, periodHours, requestsOf, type Workload, type WorkloadDataType } from './workload';
 
 const SYMBOL = 'QRL/USDT';
@@ -262,6 +263,8 @@ if (redisServerAvailable()) {
 await latencySim.close();
 
 const [burstClient, burstCcxt] = await bursts;
+// Alone, after the rest: start-up times must not share the CPU with the replays.
+const startup = await measureStartup();
 
 const report = {
   workload: path.basename(workloadFile),
@@ -276,6 +279,7 @@ const report = {
   cachedReadLatencyMs: { memory: memoryLatency, redis: redisLatency },
   concurrent50Upstream: { memory: concurrentMemory, redis: concurrentRedis },
   burst1000: { thisClient: burstClient, ccxtThrottle: burstCcxt },
+  startup,
   benchSeconds: (Date.now() - benchStarted) / 1000,
 };
 
@@ -299,6 +303,7 @@ console.table({
   'this client (MEXC weights)': burstClient,
   "ccxt's built-in throttle": burstCcxt,
 });
+printStartup(startup);
 console.log(`bench took ${report.benchSeconds.toFixed(1)} s`);
 if (args.includes('--json')) console.log(JSON.stringify(report));
 process.exit(0);
