@@ -95,7 +95,7 @@ async function startOnce(dataDir: string, env: NodeJS.ProcessEnv, runSeconds: nu
       };
       socket.ws.on('message', (data) => watch(JSON.parse(String(data)) as ServerFrame));
       // What the page does first: ask for the snapshot (events carry later changes).
-      socket.sendRaw(JSON.stringify({ id: 1, command: 'getSnapshot', input: null }));
+      socket.sendRaw(JSON.stringify({ id: 1, command: 'getSnapshot' }));
     });
     let peak = firstPrice!.rss;
     const samples = setInterval(() => {
