@@ -1,8 +1,17 @@
 /** "just now", "12 s", "4 min", "3 h", "2 d": how old a piece of data is. */
 export function formatAge(ageMs: number): string {
   if (!Number.isFinite(ageMs)) return '—';
-  const seconds = Math.max(0, Math.round(ageMs / 1000));
-  if (seconds < 2) return 'just now';
+  return Math.round(ageMs / 1000) < 2 ? 'just now' : formatDuration(ageMs);
+}
+
+/**
+ * "1 s", "12 s", "4 min", "3 h", "2 d": never "just now", for data that is
+ * not live (issue 17: "Stale · just now" contradicts itself). Under a second
+ * counts as 1 s: old data is never called fresher than it is.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const seconds = Math.max(1, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min`;

@@ -1,3 +1,5 @@
+import { formatDuration } from './formatAge';
+
 /**
  * Staleness labelling: data is "live" only when the engine says it is fresh
  * AND the page is still connected to the engine. Anything else is badged.
@@ -23,10 +25,11 @@ export interface FreshnessInput {
 
 export function freshnessOf({ fetchedAt, stale, connected, now }: FreshnessInput, formatAgeText: (ms: number) => string): Freshness {
   if (fetchedAt === null) return { kind: 'missing', label: 'No data', description: 'No data received yet.' };
-  const age = formatAgeText(now - fetchedAt);
+  // Data that is not live says how old it is, never "just now" (issue 17).
+  const old = `${formatDuration(now - fetchedAt)} old`;
   if (!connected) {
-    return { kind: 'offline', label: 'Offline', description: `Disconnected from the engine; data is ${age} old and not updating.` };
+    return { kind: 'offline', label: 'Offline', description: `Disconnected from the engine; data is ${old} and not updating.` };
   }
-  if (stale) return { kind: 'stale', label: `Stale · ${age}`, description: `Stale: last fetched ${age} ago; the exchange has not answered since.` };
-  return { kind: 'live', label: 'Live', description: `Live: fetched ${age} ago.` };
+  if (stale) return { kind: 'stale', label: `Stale · ${old}`, description: `Stale: the data is ${old}; the exchange has not answered since.` };
+  return { kind: 'live', label: 'Live', description: `Live: fetched ${formatAgeText(now - fetchedAt)} ago.` };
 }

@@ -17,6 +17,7 @@ import { NullCache } from '../support/NullCache';
 import { redisServerAvailable, startRedisServer } from '../support/redisServer';
 import { VirtualTime } from '../support/VirtualTime';
 import { printMultiInstance, runMultiInstanceBench } from './multiInstance';
+import { measureStartup, printStartup } from './startup';
 import { loadWorkload, periodHours, requestsOf, type Workload, type WorkloadDataType } from './workload';
 
 const SYMBOL = 'QRL/USDT';
@@ -281,6 +282,8 @@ await latencySim.close();
 const [burstClient, burstCcxt] = await bursts;
 // Several instances, one budget (issue 16): child processes on one Redis, after the rest so they do not compete for the CPU.
 const multiInstance = await runMultiInstanceBench({ workload, dayStart: DAY_START, keys: KEYS });
+// Alone, after the rest: start-up times must not share the CPU with the replays.
+const startup = await measureStartup();
 
 const report = {
   workload: path.basename(workloadFile),
@@ -296,6 +299,7 @@ const report = {
   concurrent50Upstream: { memory: concurrentMemory, redis: concurrentRedis },
   burst1000: { thisClient: burstClient, ccxtThrottle: burstCcxt },
   multiInstance,
+  startup,
   benchSeconds: (Date.now() - benchStarted) / 1000,
 };
 
@@ -320,6 +324,7 @@ console.table({
   "ccxt's built-in throttle": burstCcxt,
 });
 printMultiInstance(multiInstance);
+printStartup(startup);
 console.log(`bench took ${report.benchSeconds.toFixed(1)} s`);
 if (args.includes('--json')) console.log(JSON.stringify(report));
 process.exit(0);

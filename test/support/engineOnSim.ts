@@ -18,7 +18,11 @@ class InstanceTimers implements Timers {
   private dead = false;
   constructor(private readonly time: VirtualTime) {}
   setTimeout(callback: () => void | Promise<void>, delayMs: number): TimerHandle {
-    const handle = this.time.setTimeout(() => (this.dead ? undefined : callback()), delayMs);
+    // A fired timer is forgotten: a simulated week of polls must not pile up handles (issue 16).
+    const handle = this.time.setTimeout(() => {
+      this.handles.delete(handle);
+      return this.dead ? undefined : callback();
+    }, delayMs);
     if (!this.dead) this.handles.add(handle);
     return handle;
   }

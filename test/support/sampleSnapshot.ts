@@ -1,24 +1,9 @@
 import type { Snapshot } from '../../shared/contract';
+import { startingSnapshot } from '../../main/core/bot/startingSnapshot';
 
 /** A valid snapshot with everything empty, to override field by field in tests. */
 export function sampleSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
-  return {
-    version: 1,
-    time: 0,
-    status: { state: 'stopped', mode: 'dry-run', symbol: 'QRL/USDT', since: 0, reason: null },
-    nextRunAt: null,
-    lastDecision: null,
-    market: null,
-    orderBook: null,
-    balances: null,
-    openOrders: [],
-    recentFills: [],
-    pnl: null,
-    alerts: [],
-    apiHealth: null,
-    whyNot: null,
-    ...overrides,
-  };
+  return { ...startingSnapshot('QRL/USDT', { now: () => 0 }, null), version: 1, ...overrides };
 }
 
 export function sampleMarket(last: string, stale = false): NonNullable<Snapshot['market']> {

@@ -16,12 +16,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const builtWorker = path.resolve(here, '../../../dist', BUILT_BACKTEST_WORKER);
 
 describe('backtestWorkerScript', () => {
-  it('finds the built worker from the web host and the Electron bundle folders alike', () => {
+  it('finds the built worker from the web host (and its chunks) and the Electron bundle folders alike', () => {
     const dist = path.join(mkdtempSync(path.join(tmpdir(), 'qtb-dist-')), 'dist');
     mkdirSync(path.join(dist, 'backtest'), { recursive: true });
     writeFileSync(path.join(dist, BUILT_BACKTEST_WORKER), '');
     expect(backtestWorkerScript(path.join(dist, 'web'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
     expect(backtestWorkerScript(path.join(dist, 'electron'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER));
+    expect(backtestWorkerScript(path.join(dist, 'web', 'chunks'))).toBe(path.join(dist, BUILT_BACKTEST_WORKER)); // the web host's split bundle
   });
 
   it('hands the thread the unpacked file in the packaged app', () => {

@@ -15,11 +15,13 @@ const thisDir = (): string => (typeof __dirname === 'string' ? __dirname : path.
  * TypeScript one through tsx.
  */
 export function backtestWorkerScript(here: string = thisDir()): string {
-  const built = path.resolve(here, '..', BUILT_BACKTEST_WORKER);
-  if (existsSync(built)) return outsideAsar(built);
+  // dist/<host>/ for a single-file bundle, dist/web/chunks/ for the web host's split one.
+  const candidates = [path.resolve(here, '..', BUILT_BACKTEST_WORKER), path.resolve(here, '..', '..', BUILT_BACKTEST_WORKER)];
+  const built = candidates.find((file) => existsSync(file));
+  if (built) return outsideAsar(built);
   const source = path.join(here, 'backtestWorkerFromSource.mjs');
   if (existsSync(source)) return source;
-  throw new Error(`The backtest sweep worker is missing (looked for ${built}): run \`npm run build\`.`);
+  throw new Error(`The backtest sweep worker is missing (looked for ${candidates.join(' and ')}): run \`npm run build\`.`);
 }
 
 /**

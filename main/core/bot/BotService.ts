@@ -33,6 +33,7 @@ import { isImportedFill } from '../trading/ImportedFills';
 import { positionTimeline } from '../trading/positionTimeline';
 import { importTradesCommand } from './importTradesCommand';
 import { TradeImportUploads } from './TradeImportUploads';
+import type { LastKnownMarket, LastSnapshotFile } from './LastSnapshotFile';
 import type { ExchangeSession } from './ExchangeSession';
 import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
@@ -78,6 +79,8 @@ export class BotService {
   private readonly marketSummary = new LatestMarketSummary();
   private readonly tradeUploads: TradeImportUploads;
   private readonly whyNot = new LatestWhyNot();
+  private readonly lastSnapshot: LastSnapshotFile | null;
+  private lastKnown: LastKnownMarket | null = null;
   private publishPending = false;
   private version = 0;
   readonly logger: Logger;
@@ -98,7 +101,8 @@ export class BotService {
       },
       onTradingChange: () => this.publishSnapshot(),
     });
-    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading } = parts);
+    ({ clock: this.clock, logger: this.logger, symbol: this.symbol, apiKeys: this.apiKeys, alerts: this.alerts, session: this.session, feeds: this.feeds, trading: this.trading, lastSnapshot: this.lastSnapshot } = parts);
+    this.on('snapshot', (snapshot) => this.lastSnapshot?.remember(snapshot));
     const { clock, timers, utcOffset } = parts;
     this.tradeUploads = new TradeImportUploads(clock);
     this.settingsKeeper = new ServiceSettings({ store: parts.settingsStore, session: this.session, logger: this.logger, raiseAlert: (alert) => this.raiseAlert(alert) });
@@ -204,9 +208,13 @@ export class BotService {
     },
   };
 
-  /** Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal. */
+  /**
+   * Load what is on disk, connect, start the market feeds. A damaged settings file is reported, never fatal.
+   * The last saved price is published first, stale, so a start shows it before the exchange answers (issue 16).
+   */
   async init(): Promise<void> {
-    await this.settingsKeeper.load();
+    [this.lastKnown] = await Promise.all([this.lastSnapshot?.load() ?? null, this.settingsKeeper.load()]);
+    if (this.lastKnown) this.publishSnapshot();
     await this.session.rebuild(this.settings);
     this.feeds.start();
     await this.openTrading();
@@ -266,6 +274,7 @@ export class BotService {
   async close(): Promise<void> {
     await this.sweep.cancel();
     this.feeds.stop();
+    await this.lastSnapshot?.flush();
     this.dailyRun.stop();
     this.liveFills.stop();
     await this.trading?.idle();
@@ -308,6 +317,7 @@ export class BotService {
       dailyCandles: this.feeds.dailyCandles.state(),
       settings: this.settings,
       whyNot: this.whyNot,
+      lastKnown: this.lastKnown,
     });
   }
 

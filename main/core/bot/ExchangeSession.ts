@@ -28,6 +28,8 @@ export interface ExchangeSessionOptions {
   streamUrl?: string | null;
   timers?: Timers;
   sleep?: (ms: number) => Promise<void>;
+  /** the one market the engine trades: only its rules are loaded from MEXC (issue 16) */
+  symbol?: string;
 }
 
 /**
@@ -142,7 +144,7 @@ export class ExchangeSession {
   }
 
   private build(credentials: { apiKey: string; secret: string } | null, ttls: Settings['cacheTtl'], cache: Cache = this.cache, streams = true): MexcClient {
-    const exchange = createMexcExchange({ baseUrl: this.options.baseUrl, clock: this.options.clock, ...(credentials ?? {}) });
+    const exchange = createMexcExchange({ baseUrl: this.options.baseUrl, clock: this.options.clock, marketSymbols: this.options.symbol ? [this.options.symbol] : undefined, ...(credentials ?? {}) });
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     return new MexcClient({
       exchange,

@@ -3,6 +3,7 @@ import type { Alert, ApiHealth, BotStatus, MarketSummary, Snapshot } from '../..
 import type { Settings } from '../../../shared/settings';
 import type { FeedState } from '../market/PollingFeed';
 import { toOrderBookView, type DisplayPrecision } from '../market/toContract';
+import type { LastKnownMarket } from './LastSnapshotFile';
 import type { TradingEngine } from './TradingEngine';
 import type { LatestWhyNot } from './LatestWhyNot';
 
@@ -28,10 +29,12 @@ export interface SnapshotParts {
   dailyCandles: FeedState<CcxtOHLCV[]>;
   settings: Settings;
   whyNot: LatestWhyNot;
+  /** the market data saved by the last run, shown stale until the feeds have their own (issue 16) */
+  lastKnown?: LastKnownMarket | null;
 }
 
 /** Everything the page shows, as one contract snapshot. */
-export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings, whyNot }: SnapshotParts): Snapshot {
+export function buildSnapshot({ version, now, status, nextRunAt, market, ticker, book, precision, trading, alerts, apiHealth, dailyCandles, settings, whyNot, lastKnown }: SnapshotParts): Snapshot {
   const tradingParts = trading?.ready
     ? trading.view(market?.last ?? null, ticker.fetchedAt ?? now, ticker.stale)
     : { balances: null, openOrders: [], recentFills: [], pnl: null };
@@ -41,8 +44,8 @@ export function buildSnapshot({ version, now, status, nextRunAt, market, ticker,
     status,
     nextRunAt,
     lastDecision: trading?.decision ?? null,
-    market,
-    orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, precision, ORDER_BOOK_VIEW_DEPTH, book.fetchedAt, book.stale) : null,
+    market: market ?? lastKnown?.market ?? null,
+    orderBook: book.value && book.fetchedAt !== null ? toOrderBookView(book.value, precision, ORDER_BOOK_VIEW_DEPTH, book.fetchedAt, book.stale) : (lastKnown?.orderBook ?? null),
     ...tradingParts,
     alerts,
     apiHealth,

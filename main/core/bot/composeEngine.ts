@@ -11,6 +11,7 @@ import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
 import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { ExchangeSession, streamUrlFrom } from './ExchangeSession';
+import { LastSnapshotFile } from './LastSnapshotFile';
 import { TradingEngine } from './TradingEngine';
 
 // Why a module of its own: the start-up composition. Every part of the engine is built here, from the options, in one readable list (README.md, Architecture).
@@ -62,6 +63,8 @@ export interface EngineParts {
   feeds: MarketFeeds;
   /** null without a data folder: trading keeps a journal and a paper wallet on disk */
   trading: TradingEngine | null;
+  /** null without a data folder: the last price, shown at once on the next start */
+  lastSnapshot: LastSnapshotFile | null;
 }
 
 /** Builds the engine's parts from the options: clock, logger, keys, alerts, settings, exchange session, market feeds, trading. */
@@ -82,7 +85,7 @@ export function composeEngine(options: EngineOptions, hooks: EngineHooks): Engin
   const env = options.env ?? {};
   const baseUrl = options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined);
   const streamUrl = options.exchangeStreamUrl !== undefined ? options.exchangeStreamUrl : streamUrlFrom(env, baseUrl);
-  const session = new ExchangeSession({ apiKeys, redisPassword: options.redisPassword, clock, logger, env, baseUrl, streamUrl, timers, sleep: options.sleep });
+  const session = new ExchangeSession({ apiKeys, redisPassword: options.redisPassword, clock, logger, env, baseUrl, streamUrl, timers, sleep: options.sleep, symbol });
   const feeds = new MarketFeeds({ symbol, source: () => session.client, clock, timers, onChange: () => hooks.onMarketData() });
 
   const trading = options.dataDir
@@ -100,5 +103,6 @@ export function composeEngine(options: EngineOptions, hooks: EngineHooks): Engin
       })
     : null;
   feeds.onCandleClose(() => hooks.onCandleClose());
-  return { clock, utcOffset, timers, logger, symbol, apiKeys, alerts, settingsStore, session, feeds, trading };
+  const lastSnapshot = options.dataDir ? new LastSnapshotFile({ dataDir: options.dataDir, symbol, clock, timers, logger }) : null;
+  return { clock, utcOffset, timers, logger, symbol, apiKeys, alerts, settingsStore, session, feeds, trading, lastSnapshot };
 }

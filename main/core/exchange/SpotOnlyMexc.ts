@@ -22,6 +22,16 @@ export class SpotOnlyMexc extends ccxt.mexc {
   }
 
   /**
+   * With `options.spotMarketIds`, exchangeInfo is asked for those markets
+   * alone (`symbols=A,B`, mexc-spot-v3.md §2.3): the app trades one, and all
+   * of MEXC's ~2,500 spot markets cost megabytes held for nothing (issue 16).
+   */
+  override async fetchSpotMarkets(params = {}): Promise<Market[]> {
+    const ids = this.options['spotMarketIds'] as string[] | undefined;
+    return super.fetchSpotMarkets(ids?.length ? { symbols: ids.join(','), ...params } : params);
+  }
+
+  /**
    * ccxt drops the response headers when it throws; keep the HTTP status and
    * Retry-After (seconds, sent with 429 and 418: MEXC's Spot v3 docs, limits) on the
    * error itself, so concurrent requests cannot mix them up.
@@ -56,6 +66,8 @@ export interface MexcExchangeOptions {
   enableRateLimit?: boolean;
   /** the clock request timestamps come from (a virtual one in tests) */
   clock?: Clock;
+  /** load only these markets ('QRL/USDT'); all of MEXC's spot markets when not given */
+  marketSymbols?: string[];
 }
 
 /**
@@ -94,7 +106,8 @@ export function createMexcExchange(options: MexcExchangeOptions = {}): SpotOnlyM
     urls: { api: { spot: { public: base, private: base } } },
     // With keys, loadMarkets would first call the signed capital/config/getall: not needed for spot.
     has: { fetchCurrencies: false },
-    options: { adjustForTimeDifference: true, recvWindow: MEXC_RECV_WINDOW_MS, defaultType: 'spot' },
+    // MEXC's spot market id is the unified symbol without its slash (QRL/USDT → QRLUSDT).
+    options: { adjustForTimeDifference: true, recvWindow: MEXC_RECV_WINDOW_MS, defaultType: 'spot', spotMarketIds: options.marketSymbols?.map((symbol) => symbol.replace('/', '')) },
     exceptions: { exact: mexcExtraExactErrors },
   });
   if (options.clock) {
