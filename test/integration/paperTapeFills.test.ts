@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../shared/decimal';
+import { untilTrue } from '../support/eventLoopTurns';
 import { useMoneyEngines } from '../support/moneyPathScenario';
 
 const TEN_SECONDS = 10_000;
@@ -35,8 +36,11 @@ describe('paper fills from the tape, on the simulator', () => {
     expect(fills.length).toBeGreaterThan(1);
     expect(fills.every((f) => Decimal.from(f.price).eq(limit))).toBe(true); // as maker, at its own price
     expect(fills.reduce((sum, f) => sum.add(f.amount), Decimal.ZERO).toString()).toBe(Decimal.from(placed.amount).toString());
-    // Every fill was journaled against the intent, once.
-    const entry = (await engine.journalEntries()).find((e) => e.orderId === placed.id)!;
-    expect(entry.status).toBe('filled');
+    // Every fill was journaled against the intent, once: the last one is written (fsync'd) by the market
+    // update's own promise, after the wallet has it, so wait for it rather than for a guessed delay.
+    const journaled = async () => (await engine.journalEntries()).find((e) => e.orderId === placed.id)!;
+    await untilTrue(async () => (await journaled()).status === 'filled', 'the last fill journaled');
+    const journaledFills = (await journaled()).outcomes.flatMap((outcome) => outcome.fills ?? []);
+    expect(journaledFills.map((f) => f.id).sort()).toEqual(fills.map((f) => f.id).sort());
   });
 });
