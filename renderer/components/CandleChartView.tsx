@@ -121,6 +121,8 @@ function drawOverlays(chart: IChartApi, candles: ISeriesApi<'Candlestick'>, { li
   const levels = (target: ISeriesApi<'Line'>, prices: readonly number[]) =>
     prices.forEach((price) => target.createPriceLine({ price, color: theme.text, lineWidth: 1, lineStyle: LineStyle.Dashed, axisLabelVisible: true, title: '' }));
   const fixedRange = (minValue: number, maxValue: number) => ({ autoscaleInfoProvider: () => ({ priceRange: { minValue, maxValue } }) });
+  // A bounded oscillator's axis ends at its bounds: the default margins labelled an RSI of 120.
+  const tightScale = (series: ISeriesApi<'Line'>) => series.priceScale().applyOptions({ scaleMargins: { top: 0.04, bottom: 0.04 } });
 
   if (daily && lines.buyLine.length > 0) {
     // An area fills from its line down: the shading is the zone where a close buys (close ≤ EMA slow × threshold),
@@ -141,6 +143,7 @@ function drawOverlays(chart: IChartApi, candles: ISeriesApi<'Candlestick'>, { li
   if (toggles.rsi) {
     const rsi = line('rsi', lines.rsi, theme.emaSlow, pane++, { precision: 1 });
     rsi.applyOptions(fixedRange(0, 100));
+    tightScale(rsi);
     levels(rsi, INDICATOR_SETTINGS.rsi.levels);
   }
   if (toggles.macd) {
@@ -155,6 +158,7 @@ function drawOverlays(chart: IChartApi, candles: ISeriesApi<'Candlestick'>, { li
   if (toggles.williamsR) {
     const williams = line('williams-r', lines.williamsR, theme.maFast, pane++, { precision: 1 });
     williams.applyOptions(fixedRange(-100, 0));
+    tightScale(williams);
     levels(williams, INDICATOR_SETTINGS.williamsR.levels);
   }
   chart.panes().forEach((each, index) => each.setStretchFactor(index === 0 ? PRICE_PANE_HEIGHT : INDICATOR_PANE_HEIGHT));
