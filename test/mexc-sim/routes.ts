@@ -5,7 +5,7 @@ import { MexcError } from './errors';
 import { SIM_COINS } from './coins';
 import { canceledOrderJson, coinConfigJson, depositAddressJson, myTradeJson, newOrderJson, orderJson, price, symbolJson, type ReferencePrice } from './format';
 import { isOpen, type SimOrder } from './MatchingEngine';
-import { DAY, MINUTE, type PublicTrade } from './PricePath';
+import { DAY, MINUTE, PATH_EPOCH, type PublicTrade } from './PricePath';
 import type { SimState } from './SimState';
 import { findSymbol, SIM_SYMBOLS, type SymbolSpec } from './symbols';
 
@@ -185,7 +185,9 @@ export const routes: Record<string, Route> = {
     weight: 1,
     handle: (ctx) => {
       const spec = requireSymbol(ctx.params);
-      const start = timeParam(ctx.params, 'startTime');
+      // No candle before the market was listed (its path starts at PATH_EPOCH): a window from before starts at the first one.
+      const asked = timeParam(ctx.params, 'startTime');
+      const start = asked === null ? null : Math.max(asked, PATH_EPOCH);
       const end = timeParam(ctx.params, 'endTime');
       // startTime and endTime must be sent together.
       if ((start === null) !== (end === null)) throw MexcError.of('badParam');
@@ -209,7 +211,9 @@ export const routes: Record<string, Route> = {
       if (!interval) throw MexcError.of('missingParam');
       if (!(interval in INTERVALS)) throw MexcError.of('badParam', `: interval ${interval}`);
       const limit = limitParam(ctx.params, 500, 1000);
-      const start = timeParam(ctx.params, 'startTime');
+      // No candle before the market was listed (its path starts at PATH_EPOCH): a window from before starts at the first one.
+      const asked = timeParam(ctx.params, 'startTime');
+      const start = asked === null ? null : Math.max(asked, PATH_EPOCH);
       const end = Math.min(timeParam(ctx.params, 'endTime') ?? ctx.now, ctx.now);
       const path = ctx.sim.paths.get(spec.symbol)!;
       const opens: number[] = [];
@@ -222,7 +226,8 @@ export const routes: Record<string, Route> = {
           t = previous;
         }
       }
-      return opens.map((openTime) => {
+      // Counted back from the end, the window stops at the listing too.
+      return opens.filter((openTime) => openTime >= PATH_EPOCH).map((openTime) => {
         const k = path.kline(openTime, nextOpen(openTime, interval) - openTime, ctx.now);
         return [k.openTime, price(k.open, spec), price(k.high, spec), price(k.low, spec), price(k.close, spec), k.volume.toFixed(spec.baseAssetPrecision), k.closeTime, k.quoteVolume.toFixed(2)];
       });
