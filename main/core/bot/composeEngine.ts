@@ -86,7 +86,7 @@ export function composeEngine(options: EngineOptions, hooks: EngineHooks): Engin
   const baseUrl = options.exchangeBaseUrl ?? (env.MEXC_BASE_URL || undefined);
   const streamUrl = options.exchangeStreamUrl !== undefined ? options.exchangeStreamUrl : streamUrlFrom(env, baseUrl);
   const session = new ExchangeSession({ apiKeys, redisPassword: options.redisPassword, clock, logger, env, baseUrl, streamUrl, timers, sleep: options.sleep, symbol });
-  const feeds = new MarketFeeds({ symbol, source: () => session.client, clock, timers, onChange: () => hooks.onMarketData() });
+  const feeds = new MarketFeeds({ symbol, source: () => session.client, clock, timers, dailyCandleLimit: () => hooks.settings().strategy.candleLimit, onChange: () => hooks.onMarketData() });
 
   const trading = options.dataDir
     ? new TradingEngine({

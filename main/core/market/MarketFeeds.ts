@@ -10,8 +10,6 @@ export const FEED_INTERVALS_MS = {
   dailyCandles: 60_000,
 } as const;
 
-/** The strategy reads 120 daily candles (the original bot's limit). */
-export const DAILY_CANDLE_LIMIT = 120;
 export const ORDER_BOOK_DEPTH = 20;
 
 export interface MarketFeedsOptions {
@@ -19,6 +17,8 @@ export interface MarketFeedsOptions {
   source: () => MarketDataSource;
   clock: Clock;
   timers: Timers;
+  /** the strategy's window (settings: candleLimit), read at each poll, so the chart, "why not yet" and a run see the same candles */
+  dailyCandleLimit(): number;
   onChange(): void;
 }
 
@@ -48,7 +48,7 @@ export class MarketFeeds {
       name: 'dailyCandles',
       intervalMs: FEED_INTERVALS_MS.dailyCandles,
       fetch: async () => {
-        const candles = await options.source().fetchOHLCV(options.symbol, '1d', { limit: DAILY_CANDLE_LIMIT });
+        const candles = await options.source().fetchOHLCV(options.symbol, '1d', { limit: options.dailyCandleLimit() });
         this.noticeNewCandle(candles);
         return candles;
       },
