@@ -76,6 +76,11 @@ export class Faults {
     this.skewMs = 0;
   }
 
+  /** A maintenance standing for the whole exchange (no path): the WebSocket is down too. Consumes nothing. */
+  underMaintenance(): boolean {
+    return this.rules.some((rule) => rule.kind === 'maintenance' && !rule.path);
+  }
+
   /** The fault this request meets, if any (consumes one use of it). */
   take(method: string, path: string): ActiveFault | null {
     const rule = this.rules.find((r) => (!r.path || r.path === path) && (!r.method || r.method === method));

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createMexcExchange } from '../../main/core/exchange/SpotOnlyMexc';
 import { startMexcSim, type MexcSim } from './index';
 import { DAY, MINUTE } from './PricePath';
@@ -63,15 +64,26 @@ describe('market presets', () => {
     expect(t.levels).toBeLessThan(n.levels * 0.5);
   });
 
-  it("maintenance: every REST answer is MEXC's maintenance error (ccxt: OnMaintenance) until the fault is cleared", async () => {
+  /** How the WebSocket answers a new connection: 'open', or the HTTP status it was refused with. */
+  const webSocketAnswer = (sim: MexcSim) =>
+    new Promise<string>((resolve) => {
+      const socket = new WebSocket(sim.ws.url);
+      socket.once('open', () => (socket.close(), resolve('open')));
+      socket.once('unexpected-response', (_request, response) => resolve(String(response.statusCode)));
+      socket.once('error', () => undefined);
+    });
+
+  it("maintenance: every REST answer is MEXC's maintenance error (ccxt: OnMaintenance) and the WebSocket refuses, until the fault is cleared", async () => {
     const sim = await start('maintenance');
     const { status, body } = await get<{ code: number; msg: string }>(sim, '/api/v3/ticker/price?symbol=QRLUSDT');
     expect(status).toBe(503);
     expect(body.msg).toMatch(/maintenance/i);
     const exchange = createMexcExchange({ baseUrl: sim.url, clock: sim.clock, timeoutMs: 5_000, ...KEYS });
     await expect(exchange.fetchTime()).rejects.toMatchObject({ name: 'OnMaintenance' });
+    expect(await webSocketAnswer(sim)).toBe('503'); // the streams are down too
     await fetch(sim.adminUrl, { method: 'DELETE' });
     expect((await get(sim, '/api/v3/ticker/price?symbol=QRLUSDT')).status).toBe(200);
+    expect(await webSocketAnswer(sim)).toBe('open');
   });
 
   it('the same seed and preset give the same market; another seed another', async () => {

@@ -68,8 +68,8 @@ export function attachWebSocket(server: Server, sim: SimState, baseUrl: string):
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    // `face` is the object returned below: the test flips its `refuse`.
-    if (url.pathname !== '/ws' || face.refuse) {
+    // `face` is the object returned below: the test flips its `refuse`. MEXC's maintenance takes the streams down too.
+    if (url.pathname !== '/ws' || face.refuse || sim.faults.underMaintenance()) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
       return;
     }
