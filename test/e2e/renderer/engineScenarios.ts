@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BotService } from '../../../main/core/bot/BotService';
 import type { WebHost } from '../../../main/web/WebHost';
 import type { MexcSim } from '../../mexc-sim/index';
+import { simClient } from '../../mexc-sim/simClient';
 import type { VirtualTime } from '../../support/VirtualTime';
 
 /** Nothing listens here: the engine's exchange calls are refused at once, as on a machine that is offline. */
@@ -80,4 +81,15 @@ export async function missingEngineFeature(engine: EngineUnderTest, journey: 'li
     case 'fill':
       return probe('getTradeHistory', () => handlers.getTradeHistory(undefined));
   }
+}
+
+/**
+ * Another trader sells `qrl` at market: the prints go to the public tape at
+ * the bids, through any resting paper buy above them, which fills from them
+ * (PaperBroker fills from the tape). On the real clock the simulated tape
+ * comes in bursts (about one a half-minute), too slow to wait for.
+ */
+export async function sellIntoTheBook(engine: EngineUnderTest, qrl = 1000): Promise<void> {
+  const { exchange } = simClient(engine.sim, { balances: { QRL: String(qrl) } });
+  await exchange.createOrder('QRL/USDT', 'market', 'sell', qrl);
 }

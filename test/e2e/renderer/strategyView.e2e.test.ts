@@ -6,7 +6,7 @@ import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/re
 import { screenshotPath } from '../../support/screenshotPath';
 import { VirtualTime } from '../../support/VirtualTime';
 import { describeViolations, seriousAxeViolations } from './axeScan';
-import { dropPrice, endOutage, engineHelperMissing, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
+import { dropPrice, sellIntoTheBook, endOutage, engineHelperMissing, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
 
 const skipReason =
   missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
@@ -143,6 +143,7 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
     await page.getByRole('button', { name: 'Run strategy now' }).click();
     await expect.poll(() => page.getByTestId('last-decision').textContent()).toContain('Buy');
     dropPrice(engine);
+    await sellIntoTheBook(engine);
     await expect.poll(() => page.getByTestId('fills-panel').getByTestId('fills-table').count(), { timeout: 30_000 }).toBe(1);
 
     // The tape fills the order in parts (PaperBroker), each part a fill, all on today's candle: one marker, and

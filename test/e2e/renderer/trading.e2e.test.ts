@@ -7,7 +7,7 @@ import { VirtualTime } from '../../support/VirtualTime';
 import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
 import { describeViolations, seriousAxeViolations } from './axeScan';
-import { dropPrice, endOutage, engineHelperMissing, missingEngineFeature, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
+import { dropPrice, sellIntoTheBook, endOutage, engineHelperMissing, missingEngineFeature, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
 
 const skipReason =
   missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
@@ -127,8 +127,9 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await expect.poll(() => page.getByTestId('last-decision').textContent()).toContain('Buy');
     await expect.poll(() => page.getByTestId('orders-panel').getByRole('button', { name: /^Cancel buy order/ }).count()).toBe(1);
 
-    // The market dips through the resting paper buy: it fills.
+    // The market dips through the resting paper buy, and a seller's prints on the tape fill it.
     dropPrice(engine);
+    await sellIntoTheBook(engine);
     await expect.poll(() => page.getByTestId('fills-panel').getByTestId('fills-table').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.locator('[data-testid=alerts-feed] li[data-kind=fill]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=alerts-feed] li[data-kind=fill]').first().textContent()).toMatch(/Bought .* QRL/);
