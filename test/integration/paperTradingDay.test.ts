@@ -17,6 +17,14 @@ describe('paper trading on a virtual clock against the simulator', () => {
     const { service } = engine;
     const alerts: Alert[] = [];
     service.on('alert', (alert) => alerts.push(alert));
+    // No snapshot ever shows a fill before its alert: paper-fill passes ran side by side once, and one's refresh showed the other's fills unannounced.
+    const shownFillIds = new Set<string>();
+    const unannounced: string[] = [];
+    service.on('snapshot', (snapshot) => {
+      snapshot.recentFills.forEach((fill) => shownFillIds.add(fill.id));
+      const announced = alerts.filter((a) => a.kind === 'fill').length;
+      if (announced < shownFillIds.size) unannounced.push(`${shownFillIds.size} fills shown, ${announced} alerted`);
+    });
     await time.advance(1_000);
     await service.handlers.setSettings({ ...service.settings, strategy: { ...service.settings.strategy, buyThreshold: 1.2 } });
     expect(service.snapshot().balances).toMatchObject({ source: 'paper', assets: expect.arrayContaining([expect.objectContaining({ asset: 'USDT', free: '1000' })]) });
@@ -46,6 +54,7 @@ describe('paper trading on a virtual clock against the simulator', () => {
     expect(new Set(intents.map((r) => r.clientOrderId)).size).toBe(intents.length);
     for (const fill of history.fills) expect(fill.paper).toBe(true);
     expect(alerts.filter((a) => a.kind === 'fill')).toHaveLength(history.fills.length);
+    expect(unannounced).toEqual([]);
     const usdt = snapshot.balances!.assets.find((a) => a.asset === 'USDT')!;
     expect(Number(usdt.free) + Number(usdt.locked)).toBeLessThanOrEqual(1000);
   });

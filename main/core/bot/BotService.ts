@@ -38,6 +38,7 @@ import type { ExchangeSession } from './ExchangeSession';
 import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
+import { CoalescedPass } from './CoalescedPass';
 import { paperMarketView, TAPE_TRADES } from './paperMarketView';
 import { runBacktestCommand } from './runBacktestCommand';
 import { BacktestSweep } from '../backtest/BacktestSweep';
@@ -79,6 +80,10 @@ export class BotService {
   private readonly marketSummary = new LatestMarketSummary();
   private readonly tradeUploads: TradeImportUploads;
   private readonly whyNot = new LatestWhyNot();
+  private readonly paperFills = new CoalescedPass(
+    () => this.paperFillPass(),
+    (error) => this.logger.warn(`Paper fills: ${error.message}`),
+  );
   private readonly lastSnapshot: LastSnapshotFile | null;
   private lastKnown: LastKnownMarket | null = null;
   private publishPending = false;
@@ -277,6 +282,7 @@ export class BotService {
     await this.lastSnapshot?.flush();
     this.dailyRun.stop();
     this.liveFills.stop();
+    await this.paperFills.idle();
     await this.trading?.idle();
     await this.session.close();
   }
@@ -375,18 +381,19 @@ export class BotService {
   private onMarketData() {
     void this.precision.load(this.session.client, this.symbol);
     void this.openTrading();
-    const book = this.feeds.orderBook.state();
-    const ticker = this.feeds.ticker.state();
-    if (this.trading?.ready && !book.stale && book.value) {
-      const trading = this.trading;
-      // The tape is read only while a paper order rests: nothing else needs it.
-      const readTrades = trading.countOpenOwnOrders('paper') > 0 ? () => this.session.client.fetchTrades(this.symbol, TAPE_TRADES) : null;
-      void paperMarketView({ book: book.value, ticker: ticker.value ?? null, readTrades })
-        .then((view) => trading.onMarket(view))
-        .catch((error: Error) => this.logger.warn(`Paper fills: ${error.message}`));
-    }
-    this.marketAlerts.check(this.marketSummary.of(ticker, this.precision.value), this.settings.priceAlerts, this.session.client);
+    if (this.trading?.ready) this.paperFills.request();
+    this.marketAlerts.check(this.marketSummary.of(this.feeds.ticker.state(), this.precision.value), this.settings.priceAlerts, this.session.client);
     this.publishSnapshot();
+  }
+
+  /** One paper-fill pass against the newest fresh book (CoalescedPass says why one at a time). */
+  private async paperFillPass(): Promise<void> {
+    const trading = this.trading;
+    const book = this.feeds.orderBook.state();
+    if (!trading?.ready || book.stale || !book.value) return;
+    // The tape is read only while a paper order rests: nothing else needs it.
+    const readTrades = trading.countOpenOwnOrders('paper') > 0 ? () => this.session.client.fetchTrades(this.symbol, TAPE_TRADES) : null;
+    await trading.onMarket(await paperMarketView({ book: book.value, ticker: this.feeds.ticker.state().value ?? null, readTrades }));
   }
 
   /** Snapshots are coalesced: many changes in one tick publish once. */

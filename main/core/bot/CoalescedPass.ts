@@ -1,0 +1,34 @@
+/**
+ * Runs an async pass one at a time. A request while one runs asks for one
+ * more pass after it, not one per request, and that pass reads the newest
+ * state when it starts. Why: market updates come faster than a paper-fill
+ * pass (read the tape, save the wallet, journal, refresh) finishes; run side
+ * by side, one pass's refresh showed fills whose alerts and journal lines
+ * the other had not written yet, and an older book could land after a newer one.
+ */
+export class CoalescedPass {
+  private running: Promise<void> | null = null;
+  private wanted = false;
+
+  constructor(
+    private readonly pass: () => Promise<void>,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  request(): void {
+    this.wanted = true;
+    this.running ??= this.drain().finally(() => (this.running = null));
+  }
+
+  /** Resolves when no pass runs and none is wanted (quit waits on it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.wanted) {
+      this.wanted = false;
+      await this.pass().catch(this.onError);
+    }
+  }
+}
