@@ -7,7 +7,6 @@ import { Panel, type PanelStatus } from '../components/Panel';
 import { StaleBadge } from '../components/StaleBadge';
 import { Segmented } from '../components/Tabs';
 import { useSymbol } from '../components/useSymbol';
-import { candlesStale } from '../format/candlesStale';
 import type { IndicatorToggles } from '../format/chartIndicators';
 import { useAppStore } from '../state/store';
 
@@ -33,10 +32,10 @@ export function CandleChart() {
     return { emaFast, emaSlow, buyThreshold, candleLimit };
   }, [saved]);
   const marketStale = useAppStore((state) => state.snapshot?.market?.stale ?? false);
-  const marketFetchedAt = useAppStore((state) => state.snapshot?.market?.fetchedAt ?? null);
   const breaker = useAppStore((state) => state.snapshot?.apiHealth?.breaker ?? null);
   const recentFills = useAppStore((state) => state.snapshot?.recentFills);
-  // When the engine's view of the market turns stale or fresh again, the chart asks anew rather than wait for its timer.
+  // When the engine's view of the market turns stale or fresh again, the chart asks anew rather than wait for its timer:
+  // the engine's answer says whether its candles are current (issue 17), and it may have changed its mind.
   const marketHealth = `${marketStale}:${breaker ?? 'none'}`;
 
   const load = useCallback(
@@ -78,8 +77,8 @@ export function CandleChart() {
       className="chart-panel"
       testId="candle-panel"
       status={status}
-      // A failed refresh means what is drawn is no longer current, whatever it said when it came.
-      badge={shown && <StaleBadge subject="Candles" {...candlesStale({ candlesStale: shown.stale, fetchedAt: shown.fetchedAt, refreshFailed: error !== null, marketStale, marketFetchedAt, breaker })} />}
+      // The engine dates its candles and says when they are stale; a refresh that failed here means what is drawn is no longer current either.
+      badge={shown && <StaleBadge subject="Candles" fetchedAt={shown.fetchedAt} stale={shown.stale || error !== null} />}
       actions={<Segmented<ChartTimeframe> label="Candle interval" options={chartTimeframes} selected={timeframe} onSelect={setTimeframe} />}
     >
       {shown && (

@@ -362,8 +362,9 @@ export class BotService {
 
   private async candles(timeframe: Candles['timeframe'], limit: number): Promise<Candles> {
     try {
-      const rows = await this.session.client.fetchOHLCV(this.symbol, timeframe, { limit });
-      return { timeframe, candles: toCandles(rows, this.precision.value), fetchedAt: this.clock.now(), stale: false };
+      // The client's own verdict: dated by MEXC's answer or the newest push, stale when cached while MEXC fails (issue 17).
+      const { rows, fetchedAt, stale } = await this.session.client.fetchOHLCVServed(this.symbol, timeframe, { limit });
+      return { timeframe, candles: toCandles(rows, this.precision.value), fetchedAt, stale };
     } catch (error) {
       throw new ContractFailure('INVALID_STATE', `Candles are unavailable right now: ${(error as Error).message}`);
     }

@@ -61,6 +61,22 @@ describe('CircuitBreaker', () => {
     expect(b.state).toBe('open');
   });
 
+  it('says MEXC is failing from the first failure until a success, open or not (what a cache serves meanwhile is stale)', () => {
+    const { b, advance } = breaker();
+    expect(b.failing).toBe(false);
+    b.failure();
+    expect([b.state, b.failing]).toEqual(['closed', true]);
+    b.neutral();
+    expect(b.failing).toBe(true);
+    for (let i = 0; i < 2; i++) b.failure();
+    expect([b.state, b.failing]).toEqual(['open', true]);
+    advance(10_000);
+    expect([b.state, b.failing]).toEqual(['half-open', true]);
+    b.allow();
+    b.success();
+    expect(b.failing).toBe(false);
+  });
+
   it('treats a permanent error on the probe as proof that MEXC answers', () => {
     const { b, advance } = breaker();
     for (let i = 0; i < 3; i++) b.failure();

@@ -28,6 +28,15 @@ export class CircuitBreaker {
     return this.current;
   }
 
+  /**
+   * MEXC is failing right now: a read failed (transient) since the last
+   * success, or the breaker is open or probing. What a cache serves meanwhile
+   * is not current (issue 17: candles said "Live" while MEXC was out).
+   */
+  get failing(): boolean {
+    return this.failures > 0 || this.state !== 'closed';
+  }
+
   /** May a request go now? Half-open admits a single probe at a time. */
   allow(): boolean {
     const state = this.state;

@@ -63,6 +63,25 @@ export interface MexcClientOptions {
   onAccountActivity?: () => void;
 }
 
+/**
+ * A candle series and how current it is, as the contract's freshness says it
+ * (shared/contract.ts): when its rows were fetched from MEXC or last pushed,
+ * and whether they may have moved on since (issue 17).
+ */
+export interface ServedOHLCV {
+  rows: OHLCV[];
+  /** ms: a REST answer's arrival (the cache keeps it with the rows), or the forming candle's newest push */
+  fetchedAt: number;
+  /** served from the cache while MEXC is failing (the stream, when there is one, is down too) */
+  stale: boolean;
+}
+
+/** A cached value with the moment MEXC answered it, so a cache hit knows its real age. */
+interface Dated<T> {
+  value: T;
+  fetchedAt: number;
+}
+
 export interface NewOrder {
   symbol: string;
   type: 'limit' | 'market';
@@ -210,6 +229,17 @@ export class MexcClient implements MarketDataSource {
    * from MEXC's kline channel laid over it.
    */
   async fetchOHLCV(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number } = {}): Promise<OHLCV[]> {
+    return (await this.fetchOHLCVServed(symbol, timeframe, { since, limit })).rows;
+  }
+
+  /**
+   * fetchOHLCV with how current its answer is (issue 17). Under a live kline
+   * stream the forming candle vouches for the series: dated by its newest
+   * push, never stale (closed candles do not change). Over REST the rows are
+   * dated by MEXC's answer, and rows the cache serves while MEXC is failing
+   * (breaker open, or a read failed since the last success) are stale.
+   */
+  async fetchOHLCVServed(symbol: string, timeframe: string, { since, limit }: { since?: number; limit?: number } = {}): Promise<ServedOHLCV> {
     const interval = since === undefined ? STREAM_KLINE_INTERVALS[timeframe] : undefined;
     const id = interval ? this.streamingMarketId(symbol) : null;
     if (id && interval) {
@@ -217,15 +247,17 @@ export class MexcClient implements MarketDataSource {
       const forming = this.streams!.formingCandle(id, interval);
       if (forming) {
         const under = { streamGeneration: this.streams!.marketGeneration };
-        let history = await this.restOHLCV(symbol, timeframe, undefined, limit, under);
+        let history = (await this.restOHLCV(symbol, timeframe, undefined, limit, under)).value;
         // Its newest candle closed since it was read (MEXC's clock ahead of ours): read the final values now, never serve them stale.
-        if ((history.at(-1)?.[0] ?? Infinity) < forming.openTime) history = await this.restOHLCV(symbol, timeframe, undefined, limit, { ...under, fresh: true });
+        if ((history.at(-1)?.[0] ?? Infinity) < forming.openTime) history = (await this.restOHLCV(symbol, timeframe, undefined, limit, { ...under, fresh: true })).value;
         // Data age counts from the push, as it does from a REST answer.
         this.metrics.fetched('ohlcv', forming.asOf);
-        return withFormingCandle(history, forming, limit);
+        return { rows: withFormingCandle(history, forming, limit), fetchedAt: forming.asOf, stale: false };
       }
     }
-    return this.restOHLCV(symbol, timeframe, since, limit);
+    const { value, fetchedAt } = await this.restOHLCV(symbol, timeframe, since, limit);
+    // Rows MEXC answered just now closed the breaker: only rows from the cache can be stale here.
+    return { rows: value, fetchedAt, stale: this.breaker.failing };
   }
 
   /**
@@ -239,16 +271,21 @@ export class MexcClient implements MarketDataSource {
     since: number | undefined,
     limit: number | undefined,
     under?: { streamGeneration: number; fresh?: boolean },
-  ): Promise<OHLCV[]> {
+  ): Promise<Dated<OHLCV[]>> {
     const timeframeMs = this.options.exchange.parseTimeframe(timeframe) * 1000;
-    const key = `ohlcv:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}${under ? `:stream${under.streamGeneration}` : ''}`;
+    // `ohlcvAt:`, not `ohlcv:`: the entry holds the rows with their fetch time, so a shared Redis never hands an older shape to this one.
+    const key = `ohlcvAt:${symbol}:${timeframe}:${since ?? ''}:${limit ?? ''}${under ? `:stream${under.streamGeneration}` : ''}`;
     if (under?.fresh) await this.options.cache.delete(key);
     const formingRefreshMs = under ? timeframeMs : undefined;
     return this.read(
       'ohlcv',
       key,
-      (candles: OHLCV[]) => candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, timeframeMs, this.options.ttls.ohlcv * 1000, formingRefreshMs),
-      () => this.options.exchange.fetchOHLCV(symbol, timeframe, since, limit),
+      ({ value: candles }: Dated<OHLCV[]>) =>
+        candleSeriesExpiry(this.options.clock.now(), candles.at(-1)?.[0] ?? undefined, timeframeMs, this.options.ttls.ohlcv * 1000, formingRefreshMs),
+      async () => {
+        const value = await this.options.exchange.fetchOHLCV(symbol, timeframe, since, limit);
+        return { value, fetchedAt: this.options.clock.now() };
+      },
     );
   }
 
