@@ -1,24 +1,14 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFileEachTest } from '../../../test/support/tempFileEachTest';
 import { z } from 'zod';
 import { FillLog } from './FillLog';
 
 const FillSchema = z.object({ id: z.string(), timestamp: z.number() });
 type Fill = z.infer<typeof FillSchema>;
 const clock = { now: () => 1_764_000_000_000 };
-let dir: string;
-let file: string;
-const open = () => FillLog.open<Fill>({ file, clock, parse: (data) => FillSchema.parse(data), keyOf: (fill) => fill.id });
-
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fill-log-'));
-  file = path.join(dir, 'fills.jsonl');
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const file = tempFileEachTest('fill-log-', 'fills.jsonl');
+const open = () => FillLog.open<Fill>({ file: file.path, clock, parse: (data) => FillSchema.parse(data), keyOf: (fill) => fill.id });
 
 describe('FillLog', () => {
   it('keeps a fill once by its key, and writes only the kept ones', async () => {
@@ -28,7 +18,7 @@ describe('FillLog', () => {
     expect(log.has('a')).toBe(true);
     expect(log.has('b')).toBe(false);
     expect(log.fills()).toEqual([{ id: 'a', timestamp: 2 }]);
-    expect((await fs.readFile(file, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect((await fs.readFile(file.path, 'utf8')).trim().split('\n')).toHaveLength(1);
   });
 
   it('gives the fills oldest first, whatever order they came in', async () => {
@@ -50,7 +40,7 @@ describe('FillLog', () => {
   it('reports a stored record its schema refuses, and loads the rest', async () => {
     const first = await open();
     await first.add({ id: 'a', timestamp: 1 });
-    await fs.appendFile(file, '{"crc":"00000000","data":{"id":"b"}}\n');
+    await fs.appendFile(file.path, '{"crc":"00000000","data":{"id":"b"}}\n');
     const reopened = await open();
     expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }]);
     expect(reopened.problems).toHaveLength(1);
