@@ -5,13 +5,13 @@ import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
 import { engineInChromium } from '../../support/engineInChromium';
 import { MemorySecretEntry } from '../../support/MemorySecretEntry';
 import { pageTraces } from '../../support/pageTraces';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { missingChromiumReason, missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
+import { missingChromiumReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
 
 const skipReason =
   missingChromiumReason() ??
-  missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+  missingRedisServerReason();
 
 const PASSWORD = 'e2e-redis-Pw#7731';
 
