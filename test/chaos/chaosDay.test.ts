@@ -4,8 +4,7 @@ import type { Alert, ApiHealth, BotState, BreakerState } from '../../shared/cont
 import { Journal } from '../../main/core/trading/Journal';
 import type { FaultKind, FaultRule } from '../mexc-sim/index';
 import { mulberry32 } from '../support/hostilePayloads';
-import { redisServerAvailable, startRedisServer } from '../support/redisServer';
-import { missingToolReason } from '../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../support/redisServer';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
 import { VirtualTime } from '../support/VirtualTime';
 
@@ -14,7 +13,7 @@ const HOUR = 60 * MINUTE;
 const STEP = 20 * MINUTE;
 const FAULTY_STEPS = 54; // 18 faulty hours
 const KEYS = { apiKey: 'mx0vCHAOSKEY00001', secret: 'chaos-secret-0123456789abcdef' };
-const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const skipReason = missingRedisServerReason();
 
 const faultMenu: FaultRule[] = [
   { kind: '5xx-before', times: 3 },

@@ -8,13 +8,13 @@ import { APP_ORIGIN } from '../../main/electron/appOrigin';
 import { createAppProtocolHandler } from '../../main/electron/createAppProtocolHandler';
 import { launchChromium } from '../support/launchChromium';
 import { preloadInPage } from '../support/preloadInPage';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
+import { missingChromiumReason } from '../support/requiredTool';
 import { screenshotPath } from '../support/screenshotPath';
 import { serveOverHttp, type HandlerOverHttp } from '../support/serveOverHttp';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
 import { BUILT_RENDERER } from '../support/startTestWebHost';
 
-const chromiumMissing = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const chromiumMissing = missingChromiumReason();
 
 /** Console errors, page errors and failed requests: a blank packaged window shows up here first. */
 function collectProblems(page: Page): string[] {

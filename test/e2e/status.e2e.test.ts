@@ -1,10 +1,9 @@
-import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { webHostInChromium } from '../support/webHostInChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
-import { screenshotPath } from '../support/screenshotPath';
+import { missingChromiumReason } from '../support/requiredTool';
+import { expectScreenshot } from '../support/expectScreenshot';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 describe.skipIf(skipReason !== null)('dashboard in Chromium through the web host', () => {
   const suite = webHostInChromium();
@@ -22,9 +21,7 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium through the web host
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Running');
 
-    const file = screenshotPath('status-running');
-    await page.screenshot({ path: file, fullPage: true });
-    expect(statSync(file).size).toBeGreaterThan(1000);
+    await expectScreenshot(page, 'status-running');
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await page.close();
   });

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LastSnapshotFile } from '../../main/core/bot/LastSnapshotFile';
 import { startMexcSim, type MexcSim } from '../mexc-sim/index';
 import { launchChromium } from '../support/launchChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
+import { missingChromiumReason } from '../support/requiredTool';
 import { sampleMarket, sampleSnapshot } from '../support/sampleSnapshot';
 import { screenshotPath } from '../support/screenshotPath';
 import { spawnWebServer, type WebServerRun } from '../support/spawnWebServer';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 /** A price the simulator never quotes, so the page cannot mistake it for a fresh one. */
 const SAVED_PRICE = '0.1234';

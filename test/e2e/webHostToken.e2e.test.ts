@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_PROTOCOL } from '../../shared/webSocketProtocols';
 import { webHostInChromium } from '../support/webHostInChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../support/requiredTool';
+import { missingChromiumReason } from '../support/requiredTool';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 /** What goes on the request line: the path and query; a fragment never leaves the browser. */
 const requestTarget = (url: string) => {

@@ -2,14 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiKeys } from '../../main/core/secrets/ApiKeys';
 import { KeytarSecretStore } from '../../main/core/secrets/KeytarSecretStore';
-import { keychainAvailable } from '../support/keychainProbe';
-import { missingToolReason } from '../support/requiredTool';
+import { missingKeychainReason } from '../support/keychainProbe';
 
-const skipReason = missingToolReason(
-  'an OS keychain (Secret Service)',
-  await keychainAvailable(),
-  'run inside dbus-run-session with gnome-keyring unlocked, as .ci/run does',
-);
+const skipReason = await missingKeychainReason();
 
 describe.skipIf(skipReason !== null)('API keys in the real OS keychain (keytar)', () => {
   // A service name of its own per run, so the test never touches a user's real entry.

@@ -3,14 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KeytarSecretEntry } from '../../main/core/secrets/KeytarSecretEntry';
 import { KeytarSecretStore } from '../../main/core/secrets/KeytarSecretStore';
 import { REDIS_PASSWORD_ACCOUNT } from '../../main/core/secrets/RedisPassword';
-import { keychainAvailable } from '../support/keychainProbe';
-import { missingToolReason } from '../support/requiredTool';
+import { missingKeychainReason } from '../support/keychainProbe';
 
-const skipReason = missingToolReason(
-  'an OS keychain (Secret Service)',
-  await keychainAvailable(),
-  'run inside dbus-run-session with gnome-keyring unlocked, as .ci/run does',
-);
+const skipReason = await missingKeychainReason();
 
 describe.skipIf(skipReason !== null)('the Redis password in the real OS keychain (keytar)', () => {
   // A service name of its own per run, so the test never touches a user's real entries.

@@ -7,8 +7,7 @@ import { LOG_FILE_NAME } from '../../main/core/logging/createRotatingFileSink';
 import { installCrashReporter } from '../../main/core/logging/installCrashReporter';
 import { ContractSocket } from '../support/contractSocket';
 import { MemorySecretEntry } from '../support/MemorySecretEntry';
-import { redisServerAvailable, startRedisServer } from '../support/redisServer';
-import { missingToolReason } from '../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../support/redisServer';
 import { startEngineWebHost, type EngineWebHost } from '../support/startEngineWebHost';
 import { VirtualTime } from '../support/VirtualTime';
 
@@ -80,7 +79,7 @@ describe('a whole session with keys set leaves the key and secret nowhere', () =
   });
 });
 
-const redisSkipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const redisSkipReason = missingRedisServerReason();
 /** Short on purpose: below the logger's length for registered secrets, so URL masking and the Redis scrub must hold by themselves. */
 const REDIS_PASSWORD = 'rPw-9';
 

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { isExecutable } from './requiredTool';
+import { isExecutable, missingToolReason } from './requiredTool';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 export const redisServerAvailable = () => isExecutable(REDIS_SERVER);
+
+/** Why the tests that start a redis-server cannot run here (null: they can); in CI, an error instead (requiredTool). */
+export const missingRedisServerReason = (): string | null => missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

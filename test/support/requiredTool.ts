@@ -23,3 +23,8 @@ export function isExecutable(file: string): boolean {
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the Chromium tests cannot run here (null: they can); in CI, an error instead. */
+export function missingChromiumReason(): string | null {
+  return missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+}

@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import type { BotService } from '../../main/core/bot/BotService';
 import type { WebHost } from '../../main/web/WebHost';
-import { launchChromium } from './launchChromium';
+import { chromiumSuite, type ChromiumSuite } from './chromiumSuite';
 import { startTestWebHost } from './startTestWebHost';
 
-export interface WebHostInChromium {
-  host: WebHost;
-  service: BotService;
-  browser: Browser;
-}
+export type WebHostInChromium = ChromiumSuite<{ host: WebHost; service: BotService }>;
 
 /**
  * The test web host (real engine) and a Chromium for one describe block:
  * started in its beforeAll, closed in its afterAll. Read the fields inside tests.
  */
 export function webHostInChromium(createService?: () => BotService): WebHostInChromium {
-  const suite = {} as WebHostInChromium;
-  beforeAll(async () => {
-    Object.assign(suite, await startTestWebHost(createService?.()));
-    suite.browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await suite.browser?.close();
-    await suite.host?.close();
-  });
-  return suite;
+  return chromiumSuite(
+    () => startTestWebHost(createService?.()),
+    (suite) => suite.host.close(),
+  );
 }

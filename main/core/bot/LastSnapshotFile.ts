@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MarketSummarySchema, OrderBookViewSchema, type MarketSummary, type OrderBookView, type Snapshot } from '../../../shared/contract';
 import type { Clock, TimerHandle, Timers } from '../clock';
 import type { Logger } from '../logging/Logger';
+import { SerialQueue } from '../SerialQueue';
 import { JsonFileStore } from '../storage/JsonFileStore';
 
 // Why a module of its own: a start shows the last known price at once, before the exchange (or even ccxt) has loaded (issue 16).
@@ -54,7 +55,7 @@ export class LastSnapshotFile {
   private pending: LastSnapshot | null = null;
   private timer: TimerHandle | null = null;
   private lastWriteAt: number | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly writes = new SerialQueue();
 
   constructor(private readonly options: LastSnapshotFileOptions) {
     this.store = new JsonFileStore({ file: path.join(options.dataDir, LAST_SNAPSHOT_FILE), schema: LastSnapshotSchema.nullable(), defaults: () => null, clock: options.clock });
@@ -94,13 +95,12 @@ export class LastSnapshotFile {
 
   /** One write at a time, in order; a failed write is a warning, never an error for the engine. */
   private write(): Promise<void> {
-    this.writing = this.writing.then(async () => {
+    return this.writes.run(async () => {
       const next = this.pending;
       if (!next) return;
       this.pending = null;
       this.lastWriteAt = this.options.clock.now();
       await this.store.save(next).catch((error: Error) => this.options.logger.warn(`Could not save the last price to disk: ${error.message}`));
     });
-    return this.writing;
   }
 }

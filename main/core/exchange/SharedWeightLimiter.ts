@@ -1,5 +1,6 @@
 import type { RedisConnection } from '../cache/RedisConnection';
 import type { Clock } from '../clock';
+import { SerialQueue } from '../SerialQueue';
 import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
 import { RedisWeightWindow } from './RedisWeightWindow';
 import type { Sleep } from './retryWithBackoff';
@@ -49,7 +50,7 @@ export class SharedWeightLimiter implements WeightLimiter {
   private local: WeightRateLimiter | null = null;
   private recoveringUntil = 0;
   private pausedUntil = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly turns = new SerialQueue();
   private lastUsed = { ip: 0, account: 0, at: Number.NEGATIVE_INFINITY };
   private peak = 0;
   /** 'shared' while Redis answers, 'local' on the fallback share */
@@ -80,12 +81,7 @@ export class SharedWeightLimiter implements WeightLimiter {
   }
 
   acquire(weight: RequestWeight): Promise<Settle> {
-    const turn = this.queue.then(() => this.reserve(weight));
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.turns.run(() => this.reserve(weight));
   }
 
   pauseFor(ms: number): void {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { SerialQueue } from '../SerialQueue';
 import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
 import type { Sleep } from './retryWithBackoff';
 import type { Settle, WeightLimiter } from './WeightLimiter';
@@ -28,7 +29,7 @@ export class WeightRateLimiter implements WeightLimiter {
   private readonly budget: number;
   private readonly charged: Record<Scope, { at: number; weight: number; seeded?: true }[]> = { ip: [], account: [] };
   private pausedUntil = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly turns = new SerialQueue();
   /** the most weight ever in one window, as a share of MEXC's limit */
   peakShare = 0;
   /** total weight charged since start, per scope */
@@ -42,12 +43,7 @@ export class WeightRateLimiter implements WeightLimiter {
 
   /** Wait until the request fits, then charge it; settle when the answer is back (WeightLimiter). */
   acquire(weight: RequestWeight): Promise<Settle> {
-    const turn = this.queue.then(() => this.waitForRoom(weight));
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.turns.run(() => this.waitForRoom(weight));
   }
 
   /** MEXC said Retry-After (or 429 without one): nobody sends until then. */

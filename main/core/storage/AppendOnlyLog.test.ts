@@ -1,30 +1,20 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFileEachTest } from '../../../test/support/tempFileEachTest';
 import { z } from 'zod';
 import { AppendOnlyLog } from './AppendOnlyLog';
 import { crc32 } from './crc32';
 
 type Rec = { n: number; note?: string };
 const clock = { now: () => 1_764_000_000_000 };
-let dir: string;
-let file: string;
-const log = (parse?: (data: unknown) => Rec) => new AppendOnlyLog<Rec>({ file, clock, ...(parse ? { parse } : {}) });
-
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'applog-'));
-  file = path.join(dir, 'journal.jsonl');
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const file = tempFileEachTest('applog-', 'journal.jsonl');
+const log = (parse?: (data: unknown) => Rec) => new AppendOnlyLog<Rec>({ file: file.path, clock, ...(parse ? { parse } : {}) });
 
 describe('AppendOnlyLog', () => {
   it('writes one JSON line per record, each with a CRC-32 of its data', async () => {
     const l = log();
     await l.append({ n: 1 });
-    const text = await fs.readFile(file, 'utf8');
+    const text = await fs.readFile(file.path, 'utf8');
     expect(text).toBe(`{"crc":"${crc32('{"n":1}')}","data":{"n":1}}\n`);
     expect(JSON.parse(text.trim())).toEqual({ crc: crc32('{"n":1}'), data: { n: 1 } });
   });
@@ -38,9 +28,9 @@ describe('AppendOnlyLog', () => {
   it('skips and reports a corrupt middle line, keeping every record before and after it', async () => {
     const l = log();
     for (const n of [1, 2, 3]) await l.append({ n });
-    const lines = (await fs.readFile(file, 'utf8')).split('\n');
+    const lines = (await fs.readFile(file.path, 'utf8')).split('\n');
     lines[1] = lines[1]!.replace('"n":2', '"n":7'); // a flipped digit: the checksum no longer matches
-    await fs.writeFile(file, lines.join('\n'));
+    await fs.writeFile(file.path, lines.join('\n'));
     const { records, problems } = await log().open();
     expect(records).toEqual([{ n: 1 }, { n: 3 }]);
     // the damaged line is kept in the file and handed back as it is, so a reader can still learn from it (e.g. ids never to reuse)
@@ -51,14 +41,14 @@ describe('AppendOnlyLog', () => {
     const l = log();
     await l.append({ n: 1 });
     await l.append({ n: 2 });
-    const full = await fs.readFile(file, 'utf8');
-    await fs.writeFile(file, full.slice(0, full.length - 9)); // the crash cut the second line short
+    const full = await fs.readFile(file.path, 'utf8');
+    await fs.writeFile(file.path, full.slice(0, full.length - 9)); // the crash cut the second line short
     const reopened = log();
     const { records, problems } = await reopened.open();
     expect(records).toEqual([{ n: 1 }]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ kind: 'truncated-tail', line: 2 });
-    expect(await fs.readFile(`${file}.tail-1764000000000`, 'utf8')).toBe(full.split('\n')[1]!.slice(0, -8));
+    expect(await fs.readFile(`${file.path}.tail-1764000000000`, 'utf8')).toBe(full.split('\n')[1]!.slice(0, -8));
     await reopened.append({ n: 3 });
     expect(await log().open()).toEqual({ records: [{ n: 1 }, { n: 3 }], problems: [] });
   });
@@ -67,7 +57,7 @@ describe('AppendOnlyLog', () => {
     const l = log();
     await l.append({ n: 1 });
     await l.append({ n: 2 });
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).slice(0, -1));
+    await fs.writeFile(file.path, (await fs.readFile(file.path, 'utf8')).slice(0, -1));
     const reopened = log();
     expect((await reopened.open()).records).toEqual([{ n: 1 }, { n: 2 }]);
     await reopened.append({ n: 3 });
@@ -78,7 +68,7 @@ describe('AppendOnlyLog', () => {
     const l = log();
     await l.append({ n: 1 });
     await l.append({ n: -1 });
-    await fs.appendFile(file, 'garbage\n');
+    await fs.appendFile(file.path, 'garbage\n');
     const strict = z.object({ n: z.number().nonnegative() });
     const { records, problems } = await log((data) => strict.parse(data)).open();
     expect(records).toEqual([{ n: 1 }]);
@@ -91,7 +81,7 @@ describe('AppendOnlyLog', () => {
   });
 
   it('appends before open by opening (and repairing) first', async () => {
-    await fs.writeFile(file, '{"crc":"00000000","da');
+    await fs.writeFile(file.path, '{"crc":"00000000","da');
     await log().append({ n: 9 });
     expect((await log().open()).records).toEqual([{ n: 9 }]);
   });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../clock';
+import { SerialQueue } from '../SerialQueue';
 import { syncDirectory } from './atomicWriteFile';
 import { crc32 } from './crc32';
 
@@ -47,7 +48,7 @@ const LINE = /^\{"crc":"([0-9a-f]{8})","data":(.*)\}$/s;
 
 export class AppendOnlyLog<T> {
   private opened = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new SerialQueue();
 
   constructor(private readonly options: AppendOnlyLogOptions<T>) {}
 
@@ -57,7 +58,7 @@ export class AppendOnlyLog<T> {
 
   /** Reads every record, repairs a cut-off tail, and readies the log for appends. */
   async open(): Promise<LogOpenResult<T>> {
-    return this.serialized(() => this.readAndRepair());
+    return this.turns.run(() => this.readAndRepair());
   }
 
   /** Appends one record and fsyncs it before resolving. Appends are written one at a time, in call order. */
@@ -65,7 +66,7 @@ export class AppendOnlyLog<T> {
     const data = JSON.stringify(record);
     if (data === undefined) throw new TypeError('record is not JSON-serializable');
     const line = `{"crc":"${crc32(data)}","data":${data}}\n`;
-    await this.serialized(async () => {
+    await this.turns.run(async () => {
       if (!this.opened) await this.readAndRepair();
       const handle = await fs.open(this.options.file, 'a', 0o600);
       try {
@@ -75,12 +76,6 @@ export class AppendOnlyLog<T> {
         await handle.close();
       }
     });
-  }
-
-  private serialized<R>(task: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async readAndRepair(): Promise<LogOpenResult<T>> {

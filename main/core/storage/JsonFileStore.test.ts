@@ -1,24 +1,14 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFileEachTest } from '../../../test/support/tempFileEachTest';
 import { z } from 'zod';
 import { JsonFileCorruptError, JsonFileStore } from './JsonFileStore';
 
 const Schema = z.strictObject({ usdt: z.string().default('1000'), count: z.number().int().default(0) }).prefault({});
 const clock = { now: () => 1_764_000_000_000 };
 
-let dir: string;
-let file: string;
-const store = () => new JsonFileStore({ file, schema: Schema, defaults: () => Schema.parse(undefined), clock });
-
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jsonstore-'));
-  file = path.join(dir, 'wallet.json');
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const file = tempFileEachTest('jsonstore-', 'wallet.json');
+const store = () => new JsonFileStore({ file: file.path, schema: Schema, defaults: () => Schema.parse(undefined), clock });
 
 describe('JsonFileStore', () => {
   it('starts from the defaults when there is no file yet, without calling it a problem', async () => {
@@ -38,21 +28,21 @@ describe('JsonFileStore', () => {
   });
 
   it('keeps a file that is not JSON as .corrupt-<ts>, reports a typed error, and falls back to the defaults', async () => {
-    await fs.writeFile(file, '{"usdt": "12');
+    await fs.writeFile(file.path, '{"usdt": "12');
     const { value, problem } = await store().load();
     expect(value).toEqual({ usdt: '1000', count: 0 });
     expect(problem).toBeInstanceOf(JsonFileCorruptError);
     expect(problem!.code).toBe('JSON_FILE_CORRUPT');
     expect(problem!.problem).toMatch(/not valid JSON/);
-    expect(problem!.keptAs).toBe(`${file}.corrupt-1764000000000`);
+    expect(problem!.keptAs).toBe(`${file.path}.corrupt-1764000000000`);
     expect(await fs.readFile(problem!.keptAs!, 'utf8')).toBe('{"usdt": "12');
     expect(problem!.message).toMatch(/wallet\.json is damaged .* kept as wallet\.json\.corrupt-1764000000000/);
   });
 
   it('treats valid JSON the schema rejects as damaged too, naming the field', async () => {
-    await fs.writeFile(file, JSON.stringify({ usdt: '5', count: 'many' }));
+    await fs.writeFile(file.path, JSON.stringify({ usdt: '5', count: 'many' }));
     const { problem } = await store().load();
     expect(problem?.problem).toMatch(/^invalid: count: /);
-    expect(await fs.readFile(`${file}.corrupt-1764000000000`, 'utf8')).toContain('many');
+    expect(await fs.readFile(`${file.path}.corrupt-1764000000000`, 'utf8')).toContain('many');
   });
 });

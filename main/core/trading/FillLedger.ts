@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
-import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
+import type { LogProblem } from '../storage/AppendOnlyLog';
 import { BrokerFillSchema, type Broker, type BrokerFill } from './Broker';
+import { FillLog } from './FillLog';
 
 /** MEXC's myTrades: at most 100 rows a call, and only the last month (MEXC's Spot v3 docs, account and trade). */
 export const MY_TRADES_PAGE_LIMIT = 100;
@@ -16,45 +17,30 @@ const MAX_PAGES_PER_SYNC = 50;
  * and the journal, never from a rolling window.
  */
 export class FillLedger {
-  private readonly byId = new Map<string, BrokerFill>();
-  private problemsOnOpen: LogProblem[] = [];
-
-  private constructor(private readonly log: AppendOnlyLog<BrokerFill>) {}
+  private constructor(private readonly log: FillLog<BrokerFill>) {}
 
   static async open(file: string, clock: Clock): Promise<FillLedger> {
-    const log = new AppendOnlyLog<BrokerFill>({ file, clock, parse: (data) => BrokerFillSchema.parse(data) });
-    const ledger = new FillLedger(log);
-    const { records, problems } = await log.open();
-    ledger.problemsOnOpen = problems;
-    for (const fill of records) ledger.byId.set(fill.id, fill);
-    return ledger;
+    return new FillLedger(await FillLog.open({ file, clock, parse: (data) => BrokerFillSchema.parse(data), keyOf: (fill) => fill.id }));
   }
 
   get problems(): readonly LogProblem[] {
-    return this.problemsOnOpen;
+    return this.log.problems;
   }
 
   /** every fill, oldest first */
   fills(): BrokerFill[] {
-    return [...this.byId.values()].sort((a, b) => a.timestamp - b.timestamp);
+    return this.log.fills();
   }
 
   /** the newest fill's time, null while none is known */
   lastTimestamp(): number | null {
-    let last: number | null = null;
-    for (const fill of this.byId.values()) last = Math.max(last ?? 0, fill.timestamp);
-    return last;
+    return this.log.fills().at(-1)?.timestamp ?? null;
   }
 
   /** Keeps the fills not seen before; returns them. */
   async add(fills: readonly BrokerFill[]): Promise<BrokerFill[]> {
     const fresh: BrokerFill[] = [];
-    for (const fill of fills) {
-      if (this.byId.has(fill.id)) continue;
-      await this.log.append(fill);
-      this.byId.set(fill.id, fill);
-      fresh.push(fill);
-    }
+    for (const fill of fills) if (await this.log.add(fill)) fresh.push(fill);
     return fresh;
   }
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { Decimal } from '../../../shared/decimal';
 import { tradeFileFormats } from '../../../shared/tradeImport';
 import type { Clock } from '../clock';
-import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
+import type { LogProblem } from '../storage/AppendOnlyLog';
 import { BrokerFillSchema, type BrokerFill } from './Broker';
+import { FillLog } from './FillLog';
 
 /** Where imported trades are kept in the data folder: append-only and fsync'd, as the fill ledger. */
 export const IMPORTED_FILLS_FILE = 'imported-fills.jsonl';
@@ -28,39 +29,27 @@ export function duplicateKey(fill: Pick<BrokerFill, 'timestamp' | 'side' | 'pric
 
 /** The imported trades on disk, keyed by their duplicate key. */
 export class ImportedFills {
-  private readonly byKey = new Map<string, ImportedFill>();
-  private problemsOnOpen: LogProblem[] = [];
-
-  private constructor(private readonly log: AppendOnlyLog<ImportedFill>) {}
+  private constructor(private readonly log: FillLog<ImportedFill>) {}
 
   static async open(file: string, clock: Clock): Promise<ImportedFills> {
-    const log = new AppendOnlyLog<ImportedFill>({ file, clock, parse: (data) => ImportedFillSchema.parse(data) });
-    const store = new ImportedFills(log);
-    const { records, problems } = await log.open();
-    store.problemsOnOpen = problems;
-    for (const fill of records) store.byKey.set(duplicateKey(fill), fill);
-    return store;
+    return new ImportedFills(await FillLog.open({ file, clock, parse: (data) => ImportedFillSchema.parse(data), keyOf: duplicateKey }));
   }
 
   get problems(): readonly LogProblem[] {
-    return this.problemsOnOpen;
+    return this.log.problems;
   }
 
   /** every imported fill, oldest first */
   fills(): ImportedFill[] {
-    return [...this.byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
+    return this.log.fills();
   }
 
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return this.log.has(key);
   }
 
   /** Appends one fill (fsync'd before it resolves) unless its key is known; true when it was kept. */
-  async add(fill: ImportedFill): Promise<boolean> {
-    const key = duplicateKey(fill);
-    if (this.byKey.has(key)) return false;
-    await this.log.append(fill);
-    this.byKey.set(key, fill);
-    return true;
+  add(fill: ImportedFill): Promise<boolean> {
+    return this.log.add(fill);
   }
 }

@@ -4,6 +4,7 @@ import { emaAccumulationStrategy, type OHLCV } from './emaAccumulationStrategy';
 import type { MarketInfo } from './MarketInfo';
 import { checkPreTrade } from './preTradeChecks';
 import { checkRiskLimits } from './riskLimits';
+import type { TradeAmounts } from './TradeAmounts';
 import { limitBuyFills } from '../backtest/dailyCandleFills';
 import { summarizeCurve, type CurveSummary } from '../backtest/summarizeCurve';
 
@@ -47,15 +48,9 @@ export interface BacktestInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface BacktestTrade {
+export interface BacktestTrade extends TradeAmounts {
   /** open time of the day the fill happened */
   time: number;
-  side: 'buy' | 'sell';
-  price: string;
-  amount: string;
-  cost: string;
-  fee: string;
-  feeCurrency: string;
   reason: string;
 }
 

@@ -2,19 +2,13 @@ import { Decimal } from '../../../shared/decimal';
 import { MAX_TRADE_IMPORT_BYTES, MAX_TRADE_IMPORT_ROWS, type TradeFileFormat } from '../../../shared/tradeImport';
 import { CsvSyntaxError, readCsvRecords } from './readCsvRecords';
 import { TradeCsvError } from './TradeCsvError';
+import type { TradeAmounts } from './TradeAmounts';
 
 /** One trade read from a file, checked and with exact decimals: what the import keeps. */
-export interface TradeCsvRow {
+export interface TradeCsvRow extends TradeAmounts {
   /** the file's line the row starts on */
   line: number;
   timestamp: number;
-  side: 'buy' | 'sell';
-  price: string;
-  amount: string;
-  /** quote paid or received before fees */
-  cost: string;
-  fee: string;
-  feeCurrency: string;
   takerOrMaker: 'taker' | 'maker';
   /** the exchange's order id when the file has one */
   orderId: string | null;

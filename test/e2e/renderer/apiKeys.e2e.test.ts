@@ -1,18 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
-import { launchChromium } from '../../support/launchChromium';
+import { engineInChromium } from '../../support/engineInChromium';
 import { webHostInChromium } from '../../support/webHostInChromium';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
 import { pageTraces } from '../../support/pageTraces';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
+import { missingChromiumReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
-import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
 import { TRADING, TRADING_AND_WITHDRAW } from '../../mexc-sim/index';
 import { WITHDRAW_PERMISSION_WARNING } from '../../../shared/withdrawPermissionWarning';
 import { UNREACHABLE_EXCHANGE } from './engineScenarios';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 const API_KEY = 'mx0vglE2Ekey7H3q9ZtW';
 const SECRET = 'e2eSecret_9f8c7b6a5d4e3f2a1b0c';
@@ -79,8 +77,7 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
 
   it('deletes the keys only after a second, confirming press', async () => {
     await secrets.save({ apiKey: API_KEY, secret: SECRET });
-    const page = await suite.browser.newPage();
-    await page.goto(suite.host.url);
+    const { page } = await suite.open();
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Saved in the OS keychain');
     await page.getByRole('button', { name: 'Delete keys' }).click();
@@ -93,8 +90,7 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
 
   it('says what to do when the keychain is unavailable', async () => {
     secrets.unavailable = true;
-    const page = await suite.browser.newPage();
-    await page.goto(suite.host.url);
+    const { page } = await suite.open();
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('api-keys').getByRole('alert').textContent()).toContain('Secret Service');
     await page.close();
@@ -103,23 +99,13 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
 });
 
 describe.skipIf(skipReason !== null)('a key that can withdraw gets a red warning (Chromium, real engine, simulator)', () => {
-  let engine: EngineWebHost;
-  let browser: Browser;
   const secrets = new MemorySecretStore();
-  beforeAll(async () => {
-    engine = await startEngineWebHost({ secretStore: secrets });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
+  const engine = engineInChromium({ secretStore: secrets });
 
   async function testKeys(permissions: typeof TRADING, apiKey: string) {
     engine.sim.accounts.addApiKey({ apiKey, secret: SECRET, permissions, balances: { USDT: '100' } });
     await secrets.save({ apiKey, secret: SECRET });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(engine.host.url);
+    const { page } = await engine.open();
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Saved in the OS keychain');
     await page.getByRole('button', { name: 'Test connection' }).click();

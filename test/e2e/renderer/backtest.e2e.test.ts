@@ -1,16 +1,14 @@
-import { statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatchCommand } from '../../../main/core/bot/dispatchCommand';
 import { SWEEP_ALREADY_RUNNING } from '../../../main/core/backtest/BacktestSweep';
 import { formatDecimal, formatSignedDecimal } from '../../../renderer/format/formatDecimal';
-import { launchChromium } from '../../support/launchChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
-import { screenshotPath } from '../../support/screenshotPath';
-import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
-import { describeViolations, seriousAxeViolations } from './axeScan';
+import { engineInChromium } from '../../support/engineInChromium';
+import { expectScreenshot } from '../../support/expectScreenshot';
+import { missingChromiumReason } from '../../support/requiredTool';
+import { expectAxeClean } from './expectAxeClean';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 /** Ten years: more than MEXC's 1000 klines a request, so the history must be paged. */
 const DAYS = 3650;
@@ -22,34 +20,17 @@ const BIG_GRID = { thresholds: '1 1.01 1.02 1.03 1.04 1.05 1.06 1.07 1.08 1.09 1
  * DCA, and the parameter sweep (progress, heatmap, cancel), in both themes.
  */
 describe.skipIf(skipReason !== null)('backtest comparison and parameter sweep in Chromium (engine + MEXC simulator)', () => {
-  let engine: EngineWebHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    engine = await startEngineWebHost();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
+  const engine = engineInChromium();
 
-  const openBacktest = async (colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(engine.host.url);
-    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
+  const openBacktest = async (colorScheme: 'light' | 'dark') => {
+    const { page, errors } = await engine.open({ colorScheme });
     await page.getByRole('tab', { name: 'Backtest' }).click();
     await page.getByLabel('Days of daily candles').fill(String(DAYS));
     return { page, errors };
   };
   const lookAt = async (page: Page, name: string, what: string) => {
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
-    const file = screenshotPath(name);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(statSync(file).size).toBeGreaterThan(1000);
+    await expectAxeClean(page, what);
+    await expectScreenshot(page, name);
   };
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,17 +1,14 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/launchChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
-import { screenshotPath } from '../../support/screenshotPath';
-import { describeViolations, seriousAxeViolations } from './axeScan';
-import { engineHelperMissing, startEngine, type EngineUnderTest } from './engineScenarios';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineInChromium } from '../../support/engineInChromium';
+import { expectScreenshot } from '../../support/expectScreenshot';
+import { missingChromiumReason } from '../../support/requiredTool';
+import { expectAxeClean } from './expectAxeClean';
 
-const skipReason =
-  missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
-  (engineHelperMissing && (console.warn(`skipping: ${engineHelperMissing}`), engineHelperMissing));
+const skipReason = missingChromiumReason();
 
 const KEYS = { apiKey: 'mx0vglHistoryKey4Ea7', secret: 'historySecret_1a2b3c4d5e6f7a8b' };
 const DAY = 86_400_000;
@@ -36,42 +33,25 @@ function originalBotCsv(now: number): string {
  * with what each sell realized, and the position chart, in both themes.
  */
 describe.skipIf(skipReason !== null)('History view in Chromium (engine + MEXC simulator)', () => {
-  let engine: EngineUnderTest;
-  let browser: Browser;
+  const engine = engineInChromium();
   const dir = mkdtempSync(path.join(tmpdir(), 'qtb-history-e2e-'));
   const goodFile = path.join(dir, 'qrl-original-trades.csv');
   const badFile = path.join(dir, 'bad-trades.csv');
 
   beforeAll(async () => {
-    engine = await startEngine();
     engine.sim.accounts.addApiKey({ ...KEYS, balances: { USDT: '1000', QRL: '1500' } });
     await engine.service.handlers.saveApiKeys(KEYS);
     // Imported trades are real trades: they count in live mode's history.
     await engine.service.handlers.setMode({ mode: 'live', confirmation: 'LIVE' });
     writeFileSync(goodFile, originalBotCsv(Date.now()));
     writeFileSync(badFile, 'time,action,symbol,price,amount,cost,strategy\n2025-12-01 01:00:00,BUY,QRL/USDT,0.3,10,3,ema\n2025-12-02 01:00:00,BUY,QRL/USDT,zero,10,3,ema\n');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
   });
 
-  const openHistory = async (colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(engine.host.url);
-    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
+  const openHistory = async (colorScheme: 'light' | 'dark') => {
+    const { page, errors } = await engine.open({ colorScheme });
     await page.getByRole('tab', { name: 'History' }).click();
     await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
     return { page, errors };
-  };
-  const shoot = async (page: Page, name: string) => {
-    const file = screenshotPath(name);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(statSync(file).size).toBeGreaterThan(1000);
   };
   const fileInput = (page: Page) => page.getByLabel('Trade history file (CSV)');
 
@@ -96,9 +76,8 @@ describe.skipIf(skipReason !== null)('History view in Chromium (engine + MEXC si
     const box = await chart.boundingBox();
     expect(box!.height).toBeGreaterThan(300);
     expect(await page.locator(`#${await chart.getAttribute('aria-describedby')}`.replace(/:/g, '\\:')).textContent()).toMatch(/1,800 QRL held at an average cost of/);
-    await shoot(page, 'history-imported-light');
-    const violations = await seriousAxeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectScreenshot(page, 'history-imported-light');
+    await expectAxeClean(page, 'imported trades (light)');
     expect(errors, errors.join('\n')).toEqual([]);
     await page.close();
   }, 60_000);
@@ -113,9 +92,8 @@ describe.skipIf(skipReason !== null)('History view in Chromium (engine + MEXC si
     await expect.poll(() => page.getByTestId('history-import').getByRole('alert').textContent(), { timeout: 20_000 }).toBe('Line 3, price: must be a number above 0 (e.g. 0.0123). Nothing was imported.');
     expect((await engine.service.handlers.getTradeHistory(undefined)).importedCount).toBe(6);
     await expect.poll(() => page.getByTestId('position-chart').locator('canvas').count()).toBeGreaterThan(0);
-    await shoot(page, 'history-import-refused-dark');
-    const violations = await seriousAxeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectScreenshot(page, 'history-import-refused-dark');
+    await expectAxeClean(page, 'import refused (dark)');
     expect(errors, errors.join('\n')).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,40 +1,34 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
-import { launchChromium } from '../../support/launchChromium';
+import { engineInChromium } from '../../support/engineInChromium';
 import { MemorySecretEntry } from '../../support/MemorySecretEntry';
 import { pageTraces } from '../../support/pageTraces';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
+import { missingChromiumReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
-import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
 
 const skipReason =
-  missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
-  missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+  missingChromiumReason() ??
+  missingRedisServerReason();
 
 const PASSWORD = 'e2e-redis-Pw#7731';
 
 describe.skipIf(skipReason !== null)('the Redis password is write-only (Chromium, real engine, redis-server with requirepass)', () => {
   let redis: Awaited<ReturnType<typeof startRedisServer>>;
-  let engine: EngineWebHost;
-  let browser: Browser;
   const keychain = new MemorySecretEntry();
+  // Hooks run as a stack: redis-server starts before the engine and stops after it.
   beforeAll(async () => {
     redis = await startRedisServer({ password: PASSWORD });
-    engine = await startEngineWebHost({ redisPassword: keychain });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
     await redis?.stop();
   });
+  const engine = engineInChromium({ redisPassword: keychain });
 
   it('sends a new password to the keychain once, shows the URL masked, and never echoes the password', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await engine.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const received: string[] = [];
     const sent: string[] = [];
     page.on('websocket', (socket) => {
@@ -78,8 +72,7 @@ describe.skipIf(skipReason !== null)('the Redis password is write-only (Chromium
   });
 
   it('removes the stored password on request', async () => {
-    const page = await browser.newPage();
-    await page.goto(engine.host.url);
+    const { page } = await engine.open();
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Remove password' }).click();
     await expect.poll(() => page.getByTestId('redis-url-masked').textContent()).toBe(redis.url);

@@ -1,16 +1,12 @@
-import { statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/launchChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
-import { screenshotPath } from '../../support/screenshotPath';
-import { VirtualTime } from '../../support/VirtualTime';
-import { describeViolations, seriousAxeViolations } from './axeScan';
-import { dropPrice, sellIntoTheBook, endOutage, engineHelperMissing, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { engineInChromium } from '../../support/engineInChromium';
+import { expectScreenshot } from '../../support/expectScreenshot';
+import { missingChromiumReason } from '../../support/requiredTool';
+import { expectAxeClean } from './expectAxeClean';
+import { dropPrice, sellIntoTheBook, endOutage, onVirtualClock, startOutage } from './engineScenarios';
 
-const skipReason =
-  missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
-  (engineHelperMissing && (console.warn(`skipping: ${engineHelperMissing}`), engineHelperMissing));
+const skipReason = missingChromiumReason();
 
 const schemes = ['light', 'dark'] as const;
 
@@ -20,43 +16,12 @@ const schemes = ['light', 'dark'] as const;
  * fills) and "why no buy yet?", both themes, axe-clean.
  */
 describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + MEXC simulator)', () => {
-  let engine: EngineUnderTest;
-  let browser: Browser;
-  beforeAll(async () => {
-    engine = await startEngine();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
+  const engine = engineInChromium();
 
   const open = async (colorScheme: 'light' | 'dark' = 'light', url = engine.host.url): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme });
-    await page.goto(url);
-    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
+    const { page } = await engine.open({ viewport: { width: 1440, height: 1000 }, colorScheme, url });
     await expect.poll(() => page.getByTestId('candle-chart').getAttribute('data-series'), { timeout: 20_000 }).toContain('ema-slow');
     return page;
-  };
-  const shoot = async (page: Page, name: string) => {
-    const file = screenshotPath(name);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(statSync(file).size).toBeGreaterThan(1000);
-  };
-  const axeClean = async (page: Page, where: string) => {
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-  };
-  /** A scenario on a second engine whose clock the simulator shares: the test moves time, so a minute passes at once. */
-  const onVirtualClock = async (scenario: (virtual: EngineUnderTest, time: VirtualTime) => Promise<void>) => {
-    const time = new VirtualTime(Date.now());
-    const virtual = await startEngine({ time });
-    try {
-      await time.advance(1_000);
-      await scenario(virtual, time);
-    } finally {
-      await virtual.close();
-    }
   };
   const chart = (page: Page) => page.getByTestId('candle-chart');
   const drawn = async (page: Page) => (await chart(page).getAttribute('data-series'))?.split(' ') ?? [];
@@ -86,8 +51,8 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       expect(await drawn(page)).toEqual(['buy-zone', 'ma-fast', 'ma-slow', 'ema-fast', 'ema-slow', 'rsi', 'macd-histogram', 'macd', 'macd-signal', 'williams-r']);
       expect(await legend(page, 'macd').textContent()).toMatch(/^MACD\(12\/26\/9\) −?[\d.]+$/);
       expect(await legend(page, 'williams-r').textContent()).toMatch(/^Williams %R\(14\) −?[\d.]+ \(lines at -80 and -20\)$/);
-      await shoot(page, `strategy-chart-all-panes-${scheme}`);
-      await axeClean(page, `chart with every pane (${scheme})`);
+      await expectScreenshot(page, `strategy-chart-all-panes-${scheme}`);
+      await expectAxeClean(page, `chart with every pane (${scheme})`);
 
       await toggles.getByLabel('RSI').uncheck();
       await expect.poll(() => chart(page).getAttribute('data-panes')).toBe('3');
@@ -99,7 +64,7 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       await expect.poll(async () => (await drawn(page)).includes('buy-zone')).toBe(false);
       expect(await drawn(page)).toContain('ema-slow');
       expect(await legend(page, 'buy-zone').count()).toBe(0);
-      await shoot(page, `strategy-chart-4h-${scheme}`);
+      await expectScreenshot(page, `strategy-chart-4h-${scheme}`);
       await page.close();
     }, 60_000);
 
@@ -116,8 +81,8 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       // Stopped: the bot's own state is what refuses a buy first, and no run is scheduled.
       expect(await panel.locator('[data-code]').first().getAttribute('data-code')).toBe('BOT_NOT_RUNNING');
       expect(await panel.getByTestId('why-not-next-run').textContent()).toContain('none scheduled');
-      await shoot(page, `why-not-stopped-${scheme}`);
-      await axeClean(page, `why-not panel (${scheme})`);
+      await expectScreenshot(page, `why-not-stopped-${scheme}`);
+      await expectAxeClean(page, `why-not panel (${scheme})`);
 
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await expect.poll(() => panel.locator('[data-code=BOT_NOT_RUNNING]').count()).toBe(0);
@@ -163,8 +128,8 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
     await expect.poll(() => refusal.count(), { timeout: 20_000 }).toBe(1);
     expect(await refusal.textContent()).toMatch(/^Maximum position \(over by [\d.]+ USDT\): Position [\d.]+ USDT \+ open buys [\d.]+ USDT \+ this order [\d.]+ USDT = [\d.]+ USDT would exceed the maximum position of 50\.00 USDT\.$/);
     expect(engine.service.snapshot().whyNot!.summary).toMatch(/^Buy signal, held: MAX_POSITION \(over by [\d.]+ USDT\)$/);
-    await shoot(page, 'strategy-paper-fill-marker-and-position-limit');
-    await axeClean(page, 'dashboard with a fill marker and a refusal');
+    await expectScreenshot(page, 'strategy-paper-fill-marker-and-position-limit');
+    await expectAxeClean(page, 'dashboard with a fill marker and a refusal');
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.close();
   }, 90_000);
@@ -201,7 +166,7 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       expect(await legend(page, 'live-fills').textContent()).toBe(`L: the bot's live fills (${fills.length})`);
       expect(await chart(page).getAttribute('data-markers')).toBe('1');
       expect(await legend(page, 'paper-fills').count()).toBe(0);
-      await shoot(page, 'strategy-live-fill-marker');
+      await expectScreenshot(page, 'strategy-live-fill-marker');
       await page.close();
     });
   }, 90_000);
@@ -217,7 +182,7 @@ describe.skipIf(skipReason !== null)('the strategy on the dashboard (engine + ME
       await expect.poll(() => page.getByTestId('freshness-price').getAttribute('data-freshness')).toBe('stale');
       await expect.poll(() => page.getByTestId('freshness-candles').getAttribute('data-freshness')).toBe('stale');
       expect(await page.getByTestId('freshness-candles').textContent()).toContain('Stale');
-      await shoot(page, 'strategy-chart-outage-candles-stale');
+      await expectScreenshot(page, 'strategy-chart-outage-candles-stale');
 
       endOutage(outageEngine);
       await time.advance(60_000);

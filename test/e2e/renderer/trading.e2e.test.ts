@@ -1,17 +1,12 @@
-import { statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimMexcClient } from '../../support/createSimMexcClient';
-import { launchChromium } from '../../support/launchChromium';
-import { VirtualTime } from '../../support/VirtualTime';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
-import { screenshotPath } from '../../support/screenshotPath';
-import { describeViolations, seriousAxeViolations } from './axeScan';
-import { dropPrice, sellIntoTheBook, endOutage, engineHelperMissing, missingEngineFeature, startEngine, startOutage, type EngineUnderTest } from './engineScenarios';
+import { engineInChromium } from '../../support/engineInChromium';
+import { expectScreenshot } from '../../support/expectScreenshot';
+import { missingChromiumReason } from '../../support/requiredTool';
+import { expectAxeClean } from './expectAxeClean';
+import { dropPrice, sellIntoTheBook, endOutage, missingEngineFeature, onVirtualClock, startOutage } from './engineScenarios';
 
-const skipReason =
-  missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH') ??
-  (engineHelperMissing && (console.warn(`skipping: ${engineHelperMissing}`), engineHelperMissing));
+const skipReason = missingChromiumReason();
 
 const API_KEY = 'mx0vglSimKey4Ea7Lp2Q';
 const SECRET = 'simSecret_1a2b3c4d5e6f7a8b9c0d';
@@ -22,28 +17,8 @@ const views = ['Dashboard', 'Orders', 'Alerts', 'History', 'Backtest', 'Settings
  * the MEXC simulator, through the web host: no fakes between the page and the exchange.
  */
 describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC simulator)', () => {
-  let engine: EngineUnderTest;
-  let browser: Browser;
-  beforeAll(async () => {
-    engine = await startEngine();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  const open = async (): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(engine.host.url);
-    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
-    return page;
-  };
-  const shoot = async (page: Page, name: string) => {
-    const file = screenshotPath(name);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(statSync(file).size).toBeGreaterThan(1000);
-  };
+  const engine = engineInChromium();
+  const open = async () => (await engine.open()).page;
 
   it('first run without keys: dry-run, live prices, a chart and no trading', async () => {
     const page = await open();
@@ -54,7 +29,7 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await expect.poll(() => page.getByTestId('candle-chart').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: '4h' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Chart · 4h' }).count()).toBe(1);
-    await shoot(page, 'journey-first-run-dashboard');
+    await expectScreenshot(page, 'journey-first-run-dashboard');
 
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('No keys saved');
@@ -75,7 +50,7 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => page.getByTestId('connection-result').textContent(), { timeout: 20_000 }).toContain('Connected');
     expect(await page.getByTestId('connection-result').textContent()).toContain('Trading permission: yes');
-    await shoot(page, 'journey-keys-saved-tested');
+    await expectScreenshot(page, 'journey-keys-saved-tested');
 
     const traces = await page.evaluate(() =>
       [document.documentElement.outerHTML, ...[...document.querySelectorAll('input')].map((input) => input.value), JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join('\n'),
@@ -100,7 +75,7 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     expect(await page.getByTestId('settings-mode').textContent()).toBe('LIVE');
     await page.getByRole('tab', { name: 'Dashboard' }).click();
     expect(await page.getByTestId('bot-mode').textContent()).toBe('LIVE');
-    await shoot(page, 'journey-live-dashboard');
+    await expectScreenshot(page, 'journey-live-dashboard');
 
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Switch back to dry-run' }).click();
@@ -133,11 +108,11 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await expect.poll(() => page.getByTestId('fills-panel').getByTestId('fills-table').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.locator('[data-testid=alerts-feed] li[data-kind=fill]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=alerts-feed] li[data-kind=fill]').first().textContent()).toMatch(/Bought .* QRL/);
-    await shoot(page, 'journey-fill-alert');
+    await expectScreenshot(page, 'journey-fill-alert');
 
     await page.getByRole('tab', { name: 'History' }).click();
     await expect.poll(() => page.getByTestId('history-fills').getByTestId('fills-table').count()).toBe(1);
-    await shoot(page, 'journey-history');
+    await expectScreenshot(page, 'journey-history');
     await page.getByRole('tab', { name: 'Dashboard' }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.close();
@@ -166,7 +141,7 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     expect(await page.getByTestId('open-orders-choice').textContent()).toMatch(/The bot has \d+ open paper orders?/);
     expect(await goLive.isDisabled(), 'the switch waits for a choice about the open orders').toBe(true);
     await page.getByLabel(/keep (it|them) open/).check();
-    await shoot(page, 'journey-mode-switch-open-orders-choice');
+    await expectScreenshot(page, 'journey-mode-switch-open-orders-choice');
     await goLive.click();
     await expect.poll(() => page.getByTestId('live-banner').count()).toBe(1);
 
@@ -175,12 +150,12 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     await expect.poll(() => orders.getByText('not placed by the bot').count(), { timeout: 30_000 }).toBe(1);
     expect(await orders.locator('tr', { hasText: 'not placed by the bot' }).getByRole('button').count(), 'no cancel offered for an order the bot did not place').toBe(0);
     expect(await orders.getByText('paper', { exact: true }).count(), 'the kept paper order is still shown').toBeGreaterThan(0);
-    await shoot(page, 'journey-own-and-hand-made-orders');
+    await expectScreenshot(page, 'journey-own-and-hand-made-orders');
 
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.getByRole('button', { name: 'Evaluate strategy now' }).click();
     await expect.poll(() => page.getByTestId('last-decision').textContent()).toMatch(/Preview \(no order\)|Hold/);
-    await shoot(page, 'journey-stopped-run-is-a-preview');
+    await expectScreenshot(page, 'journey-stopped-run-is-a-preview');
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Switch back to dry-run' }).click();
     await expect.poll(() => page.getByTestId('live-banner').count()).toBe(0);
@@ -189,12 +164,8 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
 
   it('a simulator outage badges the data stale and shows the breaker open', async () => {
     // Engine and simulator share a virtual clock, so a minute of failing polls takes no time.
-    const time = new VirtualTime(Date.now());
-    const outageEngine = await startEngine({ time });
-    try {
-      await time.advance(1_000);
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(outageEngine.host.url);
+    await onVirtualClock(async (outageEngine, time) => {
+      const { page } = await engine.open({ url: outageEngine.host.url });
       await expect.poll(() => page.getByTestId('freshness-price').getAttribute('data-freshness')).toBe('live');
       expect(await page.getByTestId('breaker-state').getAttribute('data-state')).toBe('closed');
 
@@ -204,16 +175,14 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
       await expect.poll(() => page.getByTestId('freshness-price').getAttribute('data-freshness')).toBe('stale');
       expect(await page.getByTestId('freshness-price').textContent()).toContain('Stale');
       expect(await page.getByTestId('api-last-error').textContent()).toContain('Last error');
-      await shoot(page, 'journey-outage-stale-breaker-open');
+      await expectScreenshot(page, 'journey-outage-stale-breaker-open');
 
       endOutage(outageEngine);
       await time.advance(60_000);
       await expect.poll(() => page.getByTestId('breaker-state').getAttribute('data-state')).toBe('closed');
       await expect.poll(() => page.getByTestId('freshness-price').getAttribute('data-freshness')).toBe('live');
       await page.close();
-    } finally {
-      await outageEngine.close();
-    }
+    });
   });
 
   it('a backtest shows its progress, then the equity curve and trade list', async ({ skip }) => {
@@ -242,7 +211,7 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     expect(progressEvents.length, 'the engine sent no backtestProgress event').toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('equity-chart').count()).toBe(1);
     expect(await page.getByTestId('backtest-trades').count()).toBe(1);
-    await shoot(page, 'journey-backtest-result');
+    await expectScreenshot(page, 'journey-backtest-result');
     await page.close();
   });
 
@@ -251,9 +220,8 @@ describe.skipIf(skipReason !== null)('trader journeys in Chromium (engine + MEXC
     for (const view of views) {
       await page.getByRole('tab', { name: view }).click();
       await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${view}:\n${describeViolations(violations)}`).toEqual([]);
-      await shoot(page, `view-${view.toLowerCase()}-with-market`);
+      await expectAxeClean(page, view);
+      await expectScreenshot(page, `view-${view.toLowerCase()}-with-market`);
     }
     await page.close();
   }, 90_000);

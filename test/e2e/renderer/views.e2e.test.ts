@@ -1,17 +1,16 @@
-import { statSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
 import { webHostInChromium } from '../../support/webHostInChromium';
-import { CHROMIUM_PATH, isExecutable, missingToolReason } from '../../support/requiredTool';
+import { expectScreenshot } from '../../support/expectScreenshot';
+import { missingChromiumReason } from '../../support/requiredTool';
 import { screenshotPath } from '../../support/screenshotPath';
 import { BUILT_RENDERER } from '../../support/startTestWebHost';
 import { startWebHost } from '../../../main/web/WebHost';
-import { describeViolations, seriousAxeViolations } from './axeScan';
+import { expectAxeClean } from './expectAxeClean';
 import { UNREACHABLE_EXCHANGE } from './engineScenarios';
 
-const skipReason = missingToolReason('Chromium', isExecutable(CHROMIUM_PATH), 'apt-get install chromium, or set CHROMIUM_PATH');
+const skipReason = missingChromiumReason();
 
 const views = ['Dashboard', 'Orders', 'Alerts', 'History', 'Backtest', 'Settings'] as const;
 
@@ -23,13 +22,8 @@ const views = ['Dashboard', 'Orders', 'Alerts', 'History', 'Backtest', 'Settings
 describe.skipIf(skipReason !== null)('renderer views in Chromium (engine that cannot reach the exchange)', () => {
   const suite = webHostInChromium(() => new BotService({ secretStore: new MemorySecretStore(), exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined }));
 
-  const open = async (options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<{ page: Page; errors: string[] }> => {
-    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(suite.host.url);
-    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
+  const open = async (options: Parameters<typeof suite.open>[0] = {}) => {
+    const { page, errors } = await suite.open(options);
     await expect.poll(() => page.getByTestId('bot-state').textContent()).toBe('Stopped');
     return { page, errors };
   };
@@ -42,11 +36,8 @@ describe.skipIf(skipReason !== null)('renderer views in Chromium (engine that ca
         await expect.poll(() => page.getByRole('tab', { name: view }).getAttribute('aria-selected')).toBe('true');
         // Let each panel settle into its loaded, empty or error state.
         await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
-        const violations = await seriousAxeViolations(page);
-        expect(violations, `${view} (${scheme}):\n${describeViolations(violations)}`).toEqual([]);
-        const file = screenshotPath(`view-${view.toLowerCase()}-no-market-${scheme}`);
-        await page.screenshot({ path: file, fullPage: true });
-        expect(statSync(file).size).toBeGreaterThan(1000);
+        await expectAxeClean(page, `${view} (${scheme})`);
+        await expectScreenshot(page, `view-${view.toLowerCase()}-no-market-${scheme}`);
       }
       expect(errors, errors.join('\n')).toEqual([]);
       await page.close();

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
 import { peakWindowWeight } from '../../support/peakWindowWeight';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
 import { InstanceChild, untilAllInstances, type InstanceStatus } from '../../support/spawnInstanceChild';
 
 // Issue 16, "Several instances, one budget": three real processes, one simulator, one real redis-server.
-const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const skipReason = missingRedisServerReason();
 const KEYS = { apiKey: 'mx0vSHAREDKEY0001', secret: 'shared-secret-0123456789abcdef' };
 
 const refused = (sim: MexcSim) => sim.requestLog.filter((r) => r.status === 429 || r.status === 418).length;

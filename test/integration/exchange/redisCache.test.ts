@@ -13,17 +13,15 @@ import { KeytarSecretEntry } from '../../../main/core/secrets/KeytarSecretEntry'
 import { REDIS_PASSWORD_ACCOUNT } from '../../../main/core/secrets/RedisPassword';
 import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
 import { startMexcSim, type MexcSim } from '../../mexc-sim/index';
-import { keychainAvailable } from '../../support/keychainProbe';
+import { missingKeychainReason } from '../../support/keychainProbe';
 import { MemorySecretEntry } from '../../support/MemorySecretEntry';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
 import { startEngineWebHost, type EngineWebHost } from '../../support/startEngineWebHost';
 import { clientOnSim } from './clientOnSim';
 
-const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
-const keychainSkipReason =
-  skipReason ?? missingToolReason('an OS keychain (Secret Service)', await keychainAvailable(), 'run inside dbus-run-session with gnome-keyring unlocked, as .ci/run does');
+const skipReason = missingRedisServerReason();
+const keychainSkipReason = skipReason ?? (await missingKeychainReason());
 
 /** Poll a condition on real time (Redis reconnects in real time); `probe` refreshes what it reads. */
 async function until(condition: () => boolean, what: string, probe: () => Promise<unknown> = async () => undefined) {

@@ -4,12 +4,11 @@ import { RedisConnection } from '../../../main/core/cache/RedisConnection';
 import { redisKeyPrefix } from '../../../main/core/cache/redisKeyPrefix';
 import { weightOf } from '../../../main/core/exchange/mexcWeights';
 import { RedisWeightWindow } from '../../../main/core/exchange/RedisWeightWindow';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
 
 // Issue 16: the shared window's Lua script against a real redis-server. Time is passed in (a virtual clock) where the
 // test is about sliding; one test checks that Redis's own TIME stamps the window otherwise.
-const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const skipReason = missingRedisServerReason();
 const WINDOW = 10_000;
 const BUDGET = 450;
 

@@ -12,12 +12,11 @@ import { Logger } from '../../../main/core/logging/Logger';
 import { ApiKeys } from '../../../main/core/secrets/ApiKeys';
 import { MemorySecretEntry } from '../../support/MemorySecretEntry';
 import { MemorySecretStore } from '../../support/MemorySecretStore';
-import { redisServerAvailable, startRedisServer } from '../../support/redisServer';
-import { missingToolReason } from '../../support/requiredTool';
+import { missingRedisServerReason, startRedisServer } from '../../support/redisServer';
 
 // Issue 16: one process's view of the shared budget, on a virtual clock (the window's time passed in), with a real
 // redis-server stopped and restarted to play the outage. The three-process proof is multiInstance.test.ts.
-const skipReason = missingToolReason('redis-server', redisServerAvailable(), 'apt-get install redis-server');
+const skipReason = missingRedisServerReason();
 
 /** Poll on real time, bounded: Redis connects and disconnects in real time. */
 async function until(condition: () => boolean, what: string) {

@@ -1,7 +1,7 @@
 import type { KlineBody } from './mexcPushProto';
 
-/** One candle as MEXC printed it (decimal strings), and when this client learned those values. */
-export interface StreamCandle {
+/** One candle's values as MEXC prints them (decimal strings); also the shape of a 24 h window's statistics (rolling24h). */
+export interface CandleValues {
   /** ms */
   openTime: number;
   open: string;
@@ -12,6 +12,10 @@ export interface StreamCandle {
   volume: string;
   /** quote volume */
   quoteVolume: string;
+}
+
+/** One candle as MEXC printed it, and when this client learned those values. */
+export interface StreamCandle extends CandleValues {
   /** when these values were current: a push's arrival, or a REST read's answer */
   asOf: number;
 }

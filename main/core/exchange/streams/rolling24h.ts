@@ -1,5 +1,5 @@
 import { Decimal } from '../../../../shared/decimal';
-import type { HeldCandles } from './HeldCandles';
+import type { CandleValues, HeldCandles } from './HeldCandles';
 
 /**
  * MEXC's 24 h statistics (GET /api/v3/ticker/24hr) are over a rolling
@@ -13,17 +13,8 @@ export const ROLLING_WINDOW_MS = 24 * 3_600_000;
 /** The 5-minute candles a seed needs: the window's 288 steps, the forming one, and one to spare. */
 export const ROLLING_SEED_CANDLES = ROLLING_WINDOW_MS / ROLLING_STEP_MS + 2;
 
-export interface Rolling24h {
-  /** the window's first moment (ms), as MEXC's openTime */
-  openTime: number;
-  open: string;
-  high: string;
-  low: string;
-  /** the newest candle's close */
-  close: string;
-  volume: string;
-  quoteVolume: string;
-}
+/** The 24 h window as one candle: openTime is the window's first moment, close the newest candle's close. */
+export type Rolling24h = CandleValues;
 
 export const rollingWindowStart = (now: number) => Math.floor((now - ROLLING_WINDOW_MS) / ROLLING_STEP_MS) * ROLLING_STEP_MS;
 

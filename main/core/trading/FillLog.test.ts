@@ -1,0 +1,48 @@
+import { promises as fs } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tempFileEachTest } from '../../../test/support/tempFileEachTest';
+import { z } from 'zod';
+import { FillLog } from './FillLog';
+
+const FillSchema = z.object({ id: z.string(), timestamp: z.number() });
+type Fill = z.infer<typeof FillSchema>;
+const clock = { now: () => 1_764_000_000_000 };
+const file = tempFileEachTest('fill-log-', 'fills.jsonl');
+const open = () => FillLog.open<Fill>({ file: file.path, clock, parse: (data) => FillSchema.parse(data), keyOf: (fill) => fill.id });
+
+describe('FillLog', () => {
+  it('keeps a fill once by its key, and writes only the kept ones', async () => {
+    const log = await open();
+    expect(await log.add({ id: 'a', timestamp: 2 })).toBe(true);
+    expect(await log.add({ id: 'a', timestamp: 99 })).toBe(false);
+    expect(log.has('a')).toBe(true);
+    expect(log.has('b')).toBe(false);
+    expect(log.fills()).toEqual([{ id: 'a', timestamp: 2 }]);
+    expect((await fs.readFile(file.path, 'utf8')).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('gives the fills oldest first, whatever order they came in', async () => {
+    const log = await open();
+    for (const [id, timestamp] of [['c', 30], ['a', 10], ['b', 20]] as const) await log.add({ id, timestamp });
+    expect(log.fills().map((fill) => fill.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('after a restart knows every stored key, so a fill seen before is not kept again', async () => {
+    const first = await open();
+    await first.add({ id: 'a', timestamp: 1 });
+    await first.add({ id: 'b', timestamp: 2 });
+    const reopened = await open();
+    expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }, { id: 'b', timestamp: 2 }]);
+    expect(await reopened.add({ id: 'b', timestamp: 2 })).toBe(false);
+    expect(reopened.problems).toEqual([]);
+  });
+
+  it('reports a stored record its schema refuses, and loads the rest', async () => {
+    const first = await open();
+    await first.add({ id: 'a', timestamp: 1 });
+    await fs.appendFile(file.path, '{"crc":"00000000","data":{"id":"b"}}\n');
+    const reopened = await open();
+    expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }]);
+    expect(reopened.problems).toHaveLength(1);
+  });
+});

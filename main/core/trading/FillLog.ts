@@ -1,0 +1,58 @@
+import type { Clock } from '../clock';
+import { AppendOnlyLog, type LogProblem } from '../storage/AppendOnlyLog';
+
+export interface FillLogOptions<T> {
+  file: string;
+  clock: Clock;
+  /** validates one stored record (a zod schema's parse): a damaged line is reported, not loaded */
+  parse: (data: unknown) => T;
+  /** what makes two fills one: a second fill with a known key is not kept */
+  keyOf: (fill: T) => string;
+}
+
+/**
+ * Fills kept on disk, append-only and fsync'd (AppendOnlyLog), each at most
+ * once by its key: the store under the fill ledger (keyed by MEXC's trade
+ * id) and the imported trades (keyed by their duplicate key).
+ */
+export class FillLog<T extends { timestamp: number }> {
+  private readonly byKey = new Map<string, T>();
+  private problemsOnOpen: LogProblem[] = [];
+
+  private constructor(
+    private readonly log: AppendOnlyLog<T>,
+    private readonly keyOf: (fill: T) => string,
+  ) {}
+
+  static async open<T extends { timestamp: number }>(options: FillLogOptions<T>): Promise<FillLog<T>> {
+    const log = new AppendOnlyLog<T>({ file: options.file, clock: options.clock, parse: options.parse });
+    const store = new FillLog(log, options.keyOf);
+    const { records, problems } = await log.open();
+    store.problemsOnOpen = problems;
+    for (const fill of records) store.byKey.set(options.keyOf(fill), fill);
+    return store;
+  }
+
+  /** what was damaged in the file when it was opened */
+  get problems(): readonly LogProblem[] {
+    return this.problemsOnOpen;
+  }
+
+  /** every fill, oldest first */
+  fills(): T[] {
+    return [...this.byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** Appends the fill (fsync'd before it resolves) unless its key is known; true when it was kept. */
+  async add(fill: T): Promise<boolean> {
+    const key = this.keyOf(fill);
+    if (this.byKey.has(key)) return false;
+    await this.log.append(fill);
+    this.byKey.set(key, fill);
+    return true;
+  }
+}
