@@ -112,11 +112,12 @@ export class TradingEngine {
     if (!this.opened) {
       const paper = await openPaperWallet({ dataDir, clock, journal, market, initialQuote: String(this.options.settings().paper.initialUsdt), critical });
       const live = new LiveAccount({ dataDir, clock, client: this.options.client, liveAccount: this.options.liveAccount, journal, orders, market, critical });
-      const recovery = new IntentRecovery({ journal, orders, paper, live, clock, logger: this.options.logger, raiseAlert: this.options.raiseAlert, critical });
+      const recovery = new IntentRecovery({ journal, orders, paper, live, market, clock, logger: this.options.logger, raiseAlert: this.options.raiseAlert, critical });
       this.opened = { ...this.records, market, paper, live, recovery };
     }
     this.mode = mode;
     await this.opened.recovery.recoverLostIntents();
+    await this.opened.recovery.journalMissedFills();
     await this.reconcile();
     await this.refresh();
   }
