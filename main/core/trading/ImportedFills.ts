@@ -14,6 +14,15 @@ export const IMPORTED_FILL_ID_PREFIX = 'import-';
 export const ImportedFillSchema = BrokerFillSchema.extend({ source: z.enum(tradeFileFormats), importedAt: z.number().int().nonnegative() });
 export type ImportedFill = z.infer<typeof ImportedFillSchema>;
 
+/**
+ * One import is one line: a crash while it is written leaves a line cut
+ * short, which the log sets aside whole, so an import is on disk entirely or
+ * not at all (a line per trade left the first rows of a killed import behind).
+ * Single-fill lines are what files written before this hold; they still read.
+ */
+const ImportedRecordSchema = z.union([ImportedFillSchema, z.strictObject({ batch: z.array(ImportedFillSchema).min(1) })]);
+type ImportedRecord = z.infer<typeof ImportedRecordSchema>;
+
 export const isImportedFill = (fill: BrokerFill): boolean => fill.id.startsWith(IMPORTED_FILL_ID_PREFIX);
 
 /**
@@ -31,14 +40,14 @@ export class ImportedFills {
   private readonly byKey = new Map<string, ImportedFill>();
   private problemsOnOpen: LogProblem[] = [];
 
-  private constructor(private readonly log: AppendOnlyLog<ImportedFill>) {}
+  private constructor(private readonly log: AppendOnlyLog<ImportedRecord>) {}
 
   static async open(file: string, clock: Clock): Promise<ImportedFills> {
-    const log = new AppendOnlyLog<ImportedFill>({ file, clock, parse: (data) => ImportedFillSchema.parse(data) });
+    const log = new AppendOnlyLog<ImportedRecord>({ file, clock, parse: (data) => ImportedRecordSchema.parse(data) });
     const store = new ImportedFills(log);
     const { records, problems } = await log.open();
     store.problemsOnOpen = problems;
-    for (const fill of records) store.byKey.set(duplicateKey(fill), fill);
+    for (const record of records) for (const fill of 'batch' in record ? record.batch : [record]) store.byKey.set(duplicateKey(fill), fill);
     return store;
   }
 
@@ -55,12 +64,20 @@ export class ImportedFills {
     return this.byKey.has(key);
   }
 
-  /** Appends one fill (fsync'd before it resolves) unless its key is known; true when it was kept. */
-  async add(fill: ImportedFill): Promise<boolean> {
-    const key = duplicateKey(fill);
-    if (this.byKey.has(key)) return false;
-    await this.log.append(fill);
-    this.byKey.set(key, fill);
-    return true;
+  /**
+   * Keeps the fills whose keys are not known yet (the first of any repeated
+   * in the list), all in one fsync'd write: all of them or, if the write
+   * fails or the process dies in it, none. Returns the fills kept.
+   */
+  async addAll(fills: readonly ImportedFill[]): Promise<ImportedFill[]> {
+    const fresh = new Map<string, ImportedFill>();
+    for (const fill of fills) {
+      const key = duplicateKey(fill);
+      if (!this.byKey.has(key) && !fresh.has(key)) fresh.set(key, fill);
+    }
+    if (fresh.size === 0) return [];
+    await this.log.append({ batch: [...fresh.values()] });
+    for (const [key, fill] of fresh) this.byKey.set(key, fill);
+    return [...fresh.values()];
   }
 }
