@@ -18,9 +18,12 @@ function intentOf(fill: BrokerFill, journal: Journal): JournalEntry | undefined 
  * (orders placed by hand) are not the journal's.
  */
 export function unjournaledFills(fills: readonly BrokerFill[], journal: Journal): BrokerFill[] {
+  // Read once: a whole fill history is checked on every start.
+  const byOrderId = new Map(journal.entries().flatMap((e) => (e.orderId === null ? [] : [[e.orderId, e] as const])));
+  const journaled = new Set(journal.entries().flatMap((e) => journal.fillsOf(e.clientOrderId).map((f) => `${e.clientOrderId} ${f.id}`)));
   return fills.filter((fill) => {
-    const entry = intentOf(fill, journal);
-    return entry !== undefined && !journal.fillsOf(entry.clientOrderId).some((known) => known.id === fill.id);
+    const entry = fill.clientOrderId ? journal.entry(fill.clientOrderId) : byOrderId.get(fill.orderId);
+    return entry !== undefined && !journaled.has(`${entry.clientOrderId} ${fill.id}`);
   });
 }
 
