@@ -3,12 +3,14 @@ import type { AlertInput } from '../alerts/AlertCenter';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/Logger';
 import type { Broker } from '../trading/Broker';
+import type { MarketInfo } from '../trading/MarketInfo';
 import { sameBroker, type BrokerRef, type Journal, type JournalEntry } from '../trading/Journal';
 import type { PaperBroker } from '../trading/PaperBroker';
 import { reconcileOpenIntents } from '../trading/reconcileOpenIntents';
 import { fillsOf, outcomeOf } from '../trading/submitOrder';
 import type { BotOrders } from './BotOrders';
 import type { LiveAccount } from './LiveAccount';
+import { recordFills, unjournaledFills } from './recordFills';
 
 // Why a module of its own: settling what a crash or a damaged line left behind is one job (issue 13, "intents know their broker").
 
@@ -17,6 +19,7 @@ export interface IntentRecoveryOptions {
   orders: BotOrders;
   paper: PaperBroker;
   live: LiveAccount;
+  market: MarketInfo;
   clock: Clock;
   logger: Logger;
   raiseAlert(alert: AlertInput): void;
@@ -106,6 +109,26 @@ export class IntentRecovery {
         this.options.critical('journal', `Order ${clientOrderId} lost its journal line and MEXC could not be asked about it yet: no new order goes out until it is found or ruled out.`);
       }
     }
+  }
+
+  /**
+   * Fills a broker saved but the journal never got: the process died between
+   * the paper wallet's (or the live fill ledger's) fsync and the journal write.
+   * They are told and journaled now, so the journal (what a lost wallet is
+   * rebuilt from, and what the order's state is read from) has every fill.
+   * Returns how many were found.
+   */
+  async journalMissedFills(): Promise<number> {
+    const { journal, paper, live, market, raiseAlert } = this.options;
+    const paperMissed = unjournaledFills(await paper.fetchMyTrades(0), journal);
+    await recordFills(paperMissed, 'paper', { journal, market, raiseAlert });
+    const connection = live.connection();
+    const owned = connection ? connection.ledger.fills().filter(this.options.orders.fillOwner(connection.account)) : [];
+    const liveMissed = unjournaledFills(owned, journal);
+    await recordFills(liveMissed, 'live', { journal, market, raiseAlert });
+    const missed = paperMissed.length + liveMissed.length;
+    if (missed > 0) this.options.logger.warn(`${missed} fill(s) saved before a crash but not journaled were journaled now.`);
+    return missed;
   }
 
   /** Live orders journaled as open that MEXC no longer lists as open: their end (fills or cancel) is journaled now. */

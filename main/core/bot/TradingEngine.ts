@@ -8,7 +8,7 @@ import type { AlertInput } from '../alerts/AlertCenter';
 import type { Clock } from '../clock';
 import type { MexcClient } from '../exchange/MexcClient';
 import type { Logger } from '../logging/Logger';
-import type { Broker, BrokerOrder } from '../trading/Broker';
+import { BrokerError, type Broker, type BrokerOrder } from '../trading/Broker';
 import { mayStillBeOpen, type BrokerRef } from '../trading/Journal';
 import { systemUtcOffset, type UtcOffset } from '../trading/localDay';
 import { marketInfoFromCcxt, type MarketInfo } from '../trading/MarketInfo';
@@ -112,11 +112,12 @@ export class TradingEngine {
     if (!this.opened) {
       const paper = await openPaperWallet({ dataDir, clock, journal, market, initialQuote: String(this.options.settings().paper.initialUsdt), critical });
       const live = new LiveAccount({ dataDir, clock, client: this.options.client, liveAccount: this.options.liveAccount, journal, orders, market, critical });
-      const recovery = new IntentRecovery({ journal, orders, paper, live, clock, logger: this.options.logger, raiseAlert: this.options.raiseAlert, critical });
+      const recovery = new IntentRecovery({ journal, orders, paper, live, market, clock, logger: this.options.logger, raiseAlert: this.options.raiseAlert, critical });
       this.opened = { ...this.records, market, paper, live, recovery };
     }
     this.mode = mode;
     await this.opened.recovery.recoverLostIntents();
+    await this.opened.recovery.journalMissedFills();
     await this.reconcile();
     await this.refresh();
   }
@@ -188,22 +189,38 @@ export class TradingEngine {
     if (order.clientOrderId && journal?.entry(order.clientOrderId)) await journal.recordOutcome(order.clientOrderId, { status: 'canceled', orderId: order.id, message: 'canceled by the bot' });
   }
 
-  /** Cancels the bot's own open orders at one broker (or both); others' orders stay. */
+  /**
+   * Cancels the bot's own open orders at one broker (or both); others' orders
+   * stay. An order that ended since the refresh (another client canceled it,
+   * or it filled) is no longer open: skipped, not a failure. A cancel that
+   * fails does not stop the others; the first failure is thrown after them all.
+   */
   async cancelOwnOrders(kind: 'paper' | 'live' | 'all' = 'all'): Promise<number> {
     const { orders, paper, live } = this.require();
     await this.refresh();
     let canceled = 0;
+    let failure: unknown = null;
+    /** "not open" answers, checked after the refresh: the order must really have ended */
+    const notFound: string[] = [];
     const targets: [Broker | null, BrokerState | null][] = [];
     if (kind !== 'live') targets.push([paper, this.paperState]);
     if (kind !== 'paper') targets.push([live.connection()?.broker ?? null, live.state]);
     for (const [broker, state] of targets) {
       if (!broker || !state) continue;
       for (const order of state.openOrders.filter((o) => orders.owns(o))) {
-        await this.journalCanceled(await broker.cancelOrder(order.id));
-        canceled += 1;
+        try {
+          await this.journalCanceled(await broker.cancelOrder(order.id));
+          canceled += 1;
+        } catch (error) {
+          if (error instanceof BrokerError && error.code === 'ORDER_NOT_FOUND') notFound.push(order.id);
+          else failure ??= error;
+        }
       }
     }
     await this.refresh();
+    const stillOpen = notFound.filter((id) => [this.paperState, live.state].some((state) => state?.openOrders.some((o) => o.id === id)));
+    if (stillOpen.length > 0) failure ??= new Error(`order(s) ${stillOpen.join(', ')} answered "not found" to the cancel but are still listed as open`);
+    if (failure) throw failure;
     return canceled;
   }
 

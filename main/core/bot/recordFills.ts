@@ -1,10 +1,31 @@
 import { Decimal } from '../../../shared/decimal';
 import type { AlertInput } from '../alerts/AlertCenter';
 import type { BrokerFill } from '../trading/Broker';
-import type { Journal } from '../trading/Journal';
+import type { Journal, JournalEntry } from '../trading/Journal';
 import type { MarketInfo } from '../trading/MarketInfo';
 
 // Why a module of its own: every fill is told to the user and journaled against its intent once, from either broker.
+
+/** The bot's intent a fill belongs to: by client order id when the fill carries one, else by the journaled order id. */
+function intentOf(fill: BrokerFill, journal: Journal): JournalEntry | undefined {
+  return fill.clientOrderId ? journal.entry(fill.clientOrderId) : journal.entries().find((e) => e.orderId === fill.orderId);
+}
+
+/**
+ * The fills of the bot's intents that the broker has and the journal lacks:
+ * what a process killed between the broker's save and the journal write left
+ * behind (the wallet or the fill ledger is fsync'd first). Fills of no intent
+ * (orders placed by hand) are not the journal's.
+ */
+export function unjournaledFills(fills: readonly BrokerFill[], journal: Journal): BrokerFill[] {
+  // Read once: a whole fill history is checked on every start.
+  const byOrderId = new Map(journal.entries().flatMap((e) => (e.orderId === null ? [] : [[e.orderId, e] as const])));
+  const journaled = new Set(journal.entries().flatMap((e) => journal.fillsOf(e.clientOrderId).map((f) => `${e.clientOrderId} ${f.id}`)));
+  return fills.filter((fill) => {
+    const entry = fill.clientOrderId ? journal.entry(fill.clientOrderId) : byOrderId.get(fill.orderId);
+    return entry !== undefined && !journaled.has(`${entry.clientOrderId} ${fill.id}`);
+  });
+}
 
 /** Alerts each new fill and journals it against the bot's intent it belongs to (a fill already journaled is skipped). */
 export async function recordFills(fresh: readonly BrokerFill[], kind: 'paper' | 'live', { journal, market, raiseAlert }: { journal: Journal | null; market: MarketInfo | null; raiseAlert(alert: AlertInput): void }): Promise<void> {
@@ -18,11 +39,14 @@ export async function recordFills(fresh: readonly BrokerFill[], kind: 'paper' | 
     });
   }
   for (const fill of fresh) {
-    const entry = fill.clientOrderId ? journal?.entry(fill.clientOrderId) : journal?.entries().find((e) => e.orderId === fill.orderId);
+    const entry = journal ? intentOf(fill, journal) : undefined;
     if (!journal || !entry || journal.fillsOf(entry.clientOrderId).some((known) => known.id === fill.id)) continue;
     const filled = [...journal.fillsOf(entry.clientOrderId), fill].reduce((sum, f) => sum.add(f.amount), Decimal.ZERO);
+    // A fill journaled after the order's cancel (it filled before the cancel, its line came late) keeps the order canceled:
+    // a rebuilt wallet must not reopen it.
+    const status = entry.status === 'canceled' ? 'canceled' : filled.gte(entry.intent.amount) ? 'filled' : 'accepted';
     await journal.recordOutcome(entry.clientOrderId, {
-      status: filled.gte(entry.intent.amount) ? 'filled' : 'accepted',
+      status,
       orderId: fill.orderId,
       fills: [{ id: fill.id, price: fill.price, amount: fill.amount, fee: fill.fee.cost, feeCurrency: fill.fee.currency, timestamp: fill.timestamp }],
     });

@@ -45,4 +45,27 @@ describe('FillLog', () => {
     expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }]);
     expect(reopened.problems).toHaveLength(1);
   });
+
+  it('keeps a batch in one line, skipping keys known or repeated in it; a reopen reads batches and single lines alike', async () => {
+    const first = await open();
+    await first.add({ id: 'a', timestamp: 1 });
+    const kept = await first.addAll([{ id: 'a', timestamp: 1 }, { id: 'b', timestamp: 2 }, { id: 'c', timestamp: 3 }, { id: 'b', timestamp: 9 }]);
+    expect(kept.map((fill) => fill.id)).toEqual(['b', 'c']);
+    expect(await first.addAll([{ id: 'c', timestamp: 3 }])).toEqual([]);
+    expect((await fs.readFile(file.path, 'utf8')).trim().split('\n')).toHaveLength(2);
+    const reopened = await open();
+    expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }, { id: 'b', timestamp: 2 }, { id: 'c', timestamp: 3 }]);
+    expect(reopened.problems).toEqual([]);
+  });
+
+  it('a batch line cut short by a crash is set aside whole: none of its fills load', async () => {
+    const first = await open();
+    await first.add({ id: 'a', timestamp: 1 });
+    await first.addAll([{ id: 'b', timestamp: 2 }, { id: 'c', timestamp: 3 }]);
+    const text = await fs.readFile(file.path, 'utf8');
+    await fs.writeFile(file.path, text.slice(0, text.length - 20));
+    const reopened = await open();
+    expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }]);
+    expect(reopened.problems).toHaveLength(1);
+  });
 });

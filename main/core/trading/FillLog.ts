@@ -10,6 +10,15 @@ export interface FillLogOptions<T> {
   keyOf: (fill: T) => string;
 }
 
+/** Fills written in one line: a crash mid-write cuts the line short, and the log sets a cut line aside whole. */
+interface FillBatch<T> {
+  batch: T[];
+}
+
+function isBatch(data: unknown): data is { batch: unknown[] } {
+  return typeof data === 'object' && data !== null && Object.keys(data).length === 1 && Array.isArray((data as { batch?: unknown }).batch) && (data as { batch: unknown[] }).batch.length > 0;
+}
+
 /**
  * Fills kept on disk, append-only and fsync'd (AppendOnlyLog), each at most
  * once by its key: the store under the fill ledger (keyed by MEXC's trade
@@ -20,16 +29,20 @@ export class FillLog<T extends { timestamp: number }> {
   private problemsOnOpen: LogProblem[] = [];
 
   private constructor(
-    private readonly log: AppendOnlyLog<T>,
+    private readonly log: AppendOnlyLog<T | FillBatch<T>>,
     private readonly keyOf: (fill: T) => string,
   ) {}
 
   static async open<T extends { timestamp: number }>(options: FillLogOptions<T>): Promise<FillLog<T>> {
-    const log = new AppendOnlyLog<T>({ file: options.file, clock: options.clock, parse: options.parse });
+    const log = new AppendOnlyLog<T | FillBatch<T>>({
+      file: options.file,
+      clock: options.clock,
+      parse: (data) => (isBatch(data) ? { batch: data.batch.map(options.parse) } : options.parse(data)),
+    });
     const store = new FillLog(log, options.keyOf);
     const { records, problems } = await log.open();
     store.problemsOnOpen = problems;
-    for (const fill of records) store.byKey.set(options.keyOf(fill), fill);
+    for (const record of records) for (const fill of 'batch' in record ? record.batch : [record]) store.byKey.set(options.keyOf(fill), fill);
     return store;
   }
 
@@ -54,5 +67,22 @@ export class FillLog<T extends { timestamp: number }> {
     await this.log.append(fill);
     this.byKey.set(key, fill);
     return true;
+  }
+
+  /**
+   * Keeps the fills whose keys are not known yet (the first of any repeated
+   * in the list), all in one fsync'd line: all of them or, if the write fails
+   * or the process dies in it, none (a trade import, issue 17). Returns the fills kept.
+   */
+  async addAll(fills: readonly T[]): Promise<T[]> {
+    const fresh = new Map<string, T>();
+    for (const fill of fills) {
+      const key = this.keyOf(fill);
+      if (!this.byKey.has(key) && !fresh.has(key)) fresh.set(key, fill);
+    }
+    if (fresh.size === 0) return [];
+    await this.log.append({ batch: [...fresh.values()] });
+    for (const [key, fill] of fresh) this.byKey.set(key, fill);
+    return [...fresh.values()];
   }
 }

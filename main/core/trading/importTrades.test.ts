@@ -30,7 +30,8 @@ describe('importTrades', () => {
     // the third row repeats the second (0.250 is 0.25): a duplicate within the file
     expect(first).toEqual({ format: 'original-bot', rows: 3, imported: 2, duplicates: 1 });
     expect(store.fills().every((fill) => isImportedFill(fill) && fill.clientOrderId === null && fill.source === 'original-bot')).toBe(true);
-    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+    // one import, one line: a crash while writing it keeps all of it or none (test/integration/tradeImportKill.test.ts)
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
     expect(readFileSync(file, 'utf8')).toMatch(/^\{"crc":"[0-9a-f]{8}","data":/);
 
     const reopened = await ImportedFills.open(file, clock);

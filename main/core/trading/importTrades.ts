@@ -12,14 +12,13 @@ export interface TradeImportResult {
   duplicates: number;
 }
 
-/** A save that failed part-way: says exactly how many trades were kept. */
+/** A save that failed: the import is saved in one write, so none of its trades were kept. */
 export class TradeImportSaveError extends Error {
   constructor(
-    readonly saved: number,
     readonly total: number,
     cause: Error,
   ) {
-    super(`Saving the imported trades failed after ${saved} of ${total}: ${cause.message}. The ${saved} saved are kept; importing the same file again adds the rest (duplicates are skipped).`);
+    super(`Saving the ${total} imported trades failed: ${cause.message}. None of them were kept; import the same file again (trades already known are skipped).`);
     this.name = 'TradeImportSaveError';
   }
 }
@@ -27,7 +26,8 @@ export class TradeImportSaveError extends Error {
 /**
  * Issue 17's import: every row is checked first (a bad one throws a
  * TradeCsvError and nothing is kept), rows already known are skipped, the
- * rest are appended to the imported-fills file. The fills carry no client
+ * rest are appended to the imported-fills file in one write (all or
+ * nothing, even across a crash). The fills carry no client
  * order id and an `import-` id, so nothing treats them as the bot's orders.
  */
 export async function importTrades(text: string, options: { store: ImportedFills; ownFills: readonly BrokerFill[]; market: TradeCsvMarket; now: number }): Promise<TradeImportResult> {
@@ -42,13 +42,11 @@ export async function importTrades(text: string, options: { store: ImportedFills
     known.add(key);
     fresh.push(fill);
   }
-  let saved = 0;
-  for (const fill of fresh) {
-    try {
-      if (await store.add(fill)) saved += 1;
-    } catch (error) {
-      throw new TradeImportSaveError(saved, fresh.length, error as Error);
-    }
+  let saved: number;
+  try {
+    saved = (await store.addAll(fresh)).length;
+  } catch (error) {
+    throw new TradeImportSaveError(fresh.length, error as Error);
   }
   return { format, rows: rows.length, imported: saved, duplicates: rows.length - saved };
 }
