@@ -67,6 +67,18 @@ describe('the money path under review: races, absences and lost lines', () => {
     expect(entry?.status).toBe('filled');
   });
 
+  it('cancel-all while MEXC fails the cancels answers a typed error, keeps the order, and works once MEXC answers', async () => {
+    const engine = await start({ live: true });
+    await engine.service.handlers.startBot(undefined);
+    expect((await engine.service.handlers.runNow(undefined)).action).toBe('buy');
+    engine.sim.faults.inject({ kind: '5xx-before', path: '/api/v3/order', method: 'DELETE', times: 50 });
+    await expect(engine.service.handlers.cancelAllOrders(undefined)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/^Could not cancel every order: .*502.*\. The others were canceled/) });
+    expect(engine.exchangeOrders().map((o) => o.status)).toEqual(['NEW']);
+    engine.sim.faults.clear();
+    expect(await engine.service.handlers.cancelAllOrders(undefined)).toEqual({ canceled: 1 });
+    expect(engine.exchangeOrders().map((o) => o.status)).toEqual(['CANCELED']);
+  });
+
   it('switching live → dry-run with "cancel" while a run is sending its order cancels that order too', async () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);

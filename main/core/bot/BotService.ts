@@ -185,7 +185,15 @@ export class BotService {
       // Only the bot's own orders can be canceled, so one missing from the last snapshot is the bot's.
       return { ...(before ?? toContractOrder(order, { paper: order.id.startsWith('paper-'), placedByBot: true })), id: order.id, filled: order.filled, status: order.status };
     },
-    cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all') }),
+    cancelAllOrders: async () => {
+      const canceled = await this.tradingOrFail()
+        .cancelOwnOrders('all')
+        .catch((error: Error) => {
+          // The exchange refused or failed: the user's problem to see and retry, not the engine's fault (INTERNAL).
+          throw new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message.trim()}. The others were canceled; try again.`);
+        });
+      return { canceled };
+    },
     runBacktest: async ({ days, initialUsdt }) =>
       runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, now: this.clock.now(), onProgress: (progress) => this.emit('backtestProgress', progress) }),
     runBacktestSweep: async (input) =>
