@@ -29,6 +29,17 @@ describe('ExchangeMetrics', () => {
     expect(m.histogram[LATENCY_BUCKETS_MS.indexOf(100)]).toBe(50);
   });
 
+  it('percentiles read between samples follow every new sample, and a snapshot handed out is not changed afterwards', () => {
+    const m = new ExchangeMetrics();
+    m.latency(10);
+    const first = m.snapshot().latencyMs;
+    expect(first).toEqual({ p50: 10, p99: 10, samples: 1 });
+    m.latency(30);
+    m.latency(20);
+    expect(m.snapshot().latencyMs).toEqual({ p50: 20, p99: 30, samples: 3 });
+    expect(first).toEqual({ p50: 10, p99: 10, samples: 1 });
+  });
+
   it('keeps only the newest samples for percentiles', () => {
     const m = new ExchangeMetrics();
     for (let i = 0; i < 3_000; i++) m.latency(i < 1_000 ? 1_000 : 1);

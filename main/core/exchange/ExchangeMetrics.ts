@@ -21,6 +21,8 @@ export class ExchangeMetrics {
   /** the newest upstream latencies, a ring, for p50/p99 */
   private readonly recent: number[] = [];
   private next = 0;
+  /** p50/p99 of `recent`, worked out once per new sample: a snapshot is built on every market push, samples come per request */
+  private percentiles: ApiHealth['latencyMs'] | null = null;
   /** every upstream latency since start, bucketed */
   readonly histogram: number[] = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
   lastError: string | null = null;
@@ -45,6 +47,7 @@ export class ExchangeMetrics {
     if (this.recent.length < RECENT_SAMPLES) this.recent.push(latency);
     else this.recent[this.next] = latency;
     this.next = (this.next + 1) % RECENT_SAMPLES;
+    this.percentiles = null;
     const bucket = LATENCY_BUCKETS_MS.findIndex((bound) => latency <= bound);
     this.histogram[bucket === -1 ? LATENCY_BUCKETS_MS.length : bucket]!++;
   }
@@ -68,13 +71,17 @@ export class ExchangeMetrics {
   }
 
   snapshot(): Pick<ApiHealth, 'dataTypes' | 'latencyMs' | 'lastError'> {
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    const pick = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
     return {
       dataTypes: Object.fromEntries([...this.perType.entries()].map(([type, c]) => [type, { ...c }])),
-      latencyMs: { p50: pick(0.5), p99: pick(0.99), samples: sorted.length },
+      latencyMs: { ...(this.percentiles ??= this.latencyPercentiles()) },
       lastError: this.lastError,
     };
+  }
+
+  private latencyPercentiles(): ApiHealth['latencyMs'] {
+    const sorted = Float64Array.from(this.recent).sort();
+    const pick = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+    return { p50: pick(0.5), p99: pick(0.99), samples: sorted.length };
   }
 
   private counters(type: DataType): Counters {
