@@ -190,7 +190,7 @@ export class BotService {
         .cancelOwnOrders('all')
         .catch((error: Error) => {
           // The exchange refused or failed: the user's problem to see and retry, not the engine's fault (INTERNAL).
-          throw new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message.trim()}. The others were canceled; try again.`);
+          throw new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message}. The others were canceled; try again.`);
         });
       return { canceled };
     },

@@ -12,6 +12,10 @@ describe('error messages never carry secrets', () => {
     expect(text).toBe('RequestTimeout: mexc GET /api/v3/account request timed out (10000 ms)');
   });
 
+  it('drops the empty body ccxt leaves after an HTTP status', () => {
+    expect(describeExchangeError(new ccxt.ExchangeNotAvailable(`mexc GET ${signedUrl} 502 Bad Gateway `))).toBe('ExchangeNotAvailable: mexc GET /api/v3/account 502 Bad Gateway');
+  });
+
   it('reduces a MEXC body to its code and msg', () => {
     expect(describeExchangeError(new ccxt.AuthenticationError('mexc {"code":700002,"msg":"Signature for this request is not valid."}'))).toBe(
       'AuthenticationError: MEXC 700002: Signature for this request is not valid.',

@@ -19,7 +19,8 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
     .replace(/signature=[0-9a-zA-Z%]+/gi, 'signature=[redacted]')
     .replace(/(X-MEXC-APIKEY["':\s]+)[A-Za-z0-9_-]+/gi, '$1[redacted]');
   for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out;
+  // ccxt ends an HTTP error with the (often empty) body after a space: "… 502 Bad Gateway ".
+  return out.trim();
 }
 
 /**
