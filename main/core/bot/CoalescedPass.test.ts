@@ -64,4 +64,19 @@ describe('CoalescedPass', () => {
     await waiting;
     expect(idle).toBe(true);
   });
+
+  it('a request made at any moment after the first gets a pass after it, even one landing just as the pass ends', async () => {
+    for (let turns = 0; turns < 8; turns++) {
+      let calls = 0;
+      const passes = new CoalescedPass(async () => {
+        calls += 1;
+      }, () => undefined);
+      passes.request();
+      for (let i = 0; i < turns; i++) await Promise.resolve();
+      passes.request();
+      await passes.idle();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(calls, `the second request ${turns} microtask(s) after the first`).toBe(2);
+    }
+  });
 });
