@@ -67,13 +67,20 @@ describe('the money path under review: races, absences and lost lines', () => {
     expect(entry?.status).toBe('filled');
   });
 
-  it('cancel-all while MEXC fails the cancels answers a typed error, keeps the order, and works once MEXC answers', async () => {
+  it('cancel-all (and a cancelling mode switch) while MEXC fails the cancels answer a typed error with the real count, keep the order, and work once MEXC answers', async () => {
     const engine = await start({ live: true });
     await engine.service.handlers.startBot(undefined);
     expect((await engine.service.handlers.runNow(undefined)).action).toBe('buy');
     engine.sim.faults.inject({ kind: '5xx-before', path: '/api/v3/order', method: 'DELETE', times: 50 });
-    await expect(engine.service.handlers.cancelAllOrders(undefined)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/^Could not cancel every order: .*502.*\. The others were canceled/) });
+    const [order] = engine.exchangeOrders();
+    await expect(engine.service.handlers.cancelAllOrders(undefined)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: `Could not cancel every order: 0 of the bot's open order(s) canceled; ${order!.orderId}: mexc DELETE /api/v3/order 502 Bad Gateway. Try again.`,
+    });
     expect(engine.exchangeOrders().map((o) => o.status)).toEqual(['NEW']);
+    // A mode switch that must cancel it is refused the same way, and leaves the mode as it was.
+    await expect(engine.service.handlers.setMode({ mode: 'dry-run', openOrders: 'cancel' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/^The mode was not switched: 0 of the bot's open order\(s\) canceled; .*502 Bad Gateway\. Try again\.$/) });
+    expect(engine.service.snapshot().status.mode).toBe('live');
     engine.sim.faults.clear();
     expect(await engine.service.handlers.cancelAllOrders(undefined)).toEqual({ canceled: 1 });
     expect(engine.exchangeOrders().map((o) => o.status)).toEqual(['CANCELED']);

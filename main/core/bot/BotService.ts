@@ -38,6 +38,7 @@ import type { ExchangeSession } from './ExchangeSession';
 import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
+import { CancelOrdersError } from './CancelOrdersError';
 import { CoalescedPass } from './CoalescedPass';
 import { paperMarketView, TAPE_TRADES } from './paperMarketView';
 import { runBacktestCommand } from './runBacktestCommand';
@@ -188,9 +189,9 @@ export class BotService {
     cancelAllOrders: async () => {
       const canceled = await this.tradingOrFail()
         .cancelOwnOrders('all')
-        .catch((error: Error) => {
-          // The exchange refused or failed: the user's problem to see and retry, not the engine's fault (INTERNAL).
-          throw new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message}. The others were canceled; try again.`);
+        .catch((error: unknown) => {
+          // The exchange refused or failed: the user's to see and retry. Anything else stays the engine's fault (INTERNAL).
+          throw error instanceof CancelOrdersError ? new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message}. Try again.`) : error;
         });
       return { canceled };
     },

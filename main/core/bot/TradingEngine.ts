@@ -17,6 +17,7 @@ import { TradeHistory } from '../trading/TradeHistory';
 import { duplicateKey, ImportedFills, IMPORTED_FILLS_FILE } from '../trading/ImportedFills';
 import { importTrades, type TradeImportResult } from '../trading/importTrades';
 import { ForeignOrderError } from './BotOrders';
+import { CancelOrdersError, isExchangeFailure } from './CancelOrdersError';
 import type { BrokerState } from './BrokerState';
 import type { CycleExit } from './cycleExits';
 import { IntentRecovery } from './IntentRecovery';
@@ -193,13 +194,17 @@ export class TradingEngine {
    * Cancels the bot's own open orders at one broker (or both); others' orders
    * stay. An order that ended since the refresh (another client canceled it,
    * or it filled) is no longer open: skipped, not a failure. A cancel that
-   * fails does not stop the others; the first failure is thrown after them all.
+   * fails does not stop the others: after them all, an exchange failure is a
+   * CancelOrdersError with the real count, an engine fault is thrown as it is.
    */
   async cancelOwnOrders(kind: 'paper' | 'live' | 'all' = 'all'): Promise<number> {
     const { orders, paper, live } = this.require();
-    await this.refresh();
+    await this.refresh().catch((error: unknown) => {
+      throw isExchangeFailure(error) ? new CancelOrdersError(0, [`the open orders could not be read: ${(error as Error).message}`]) : error;
+    });
     let canceled = 0;
-    let failure: unknown = null;
+    let engineFault: unknown = null;
+    const problems: string[] = [];
     /** "not open" answers, checked after the refresh: the order must really have ended */
     const notFound: string[] = [];
     const targets: [Broker | null, BrokerState | null][] = [];
@@ -213,14 +218,22 @@ export class TradingEngine {
           canceled += 1;
         } catch (error) {
           if (error instanceof BrokerError && error.code === 'ORDER_NOT_FOUND') notFound.push(order.id);
-          else failure ??= error;
+          else if (isExchangeFailure(error)) problems.push(`${order.id}: ${(error as Error).message}`);
+          else engineFault ??= error;
         }
       }
     }
-    await this.refresh();
-    const stillOpen = notFound.filter((id) => [this.paperState, live.state].some((state) => state?.openOrders.some((o) => o.id === id)));
-    if (stillOpen.length > 0) failure ??= new Error(`order(s) ${stillOpen.join(', ')} answered "not found" to the cancel but are still listed as open`);
-    if (failure) throw failure;
+    try {
+      await this.refresh();
+      const stillOpen = notFound.filter((id) => [this.paperState, live.state].some((state) => state?.openOrders.some((o) => o.id === id)));
+      for (const id of stillOpen) problems.push(`${id} answered "not found" to the cancel but is still listed as open`);
+    } catch (error) {
+      if (!isExchangeFailure(error)) engineFault ??= error;
+      else if (notFound.length > 0) problems.push(`whether ${notFound.join(', ')} really ended could not be checked: ${(error as Error).message}`);
+      else this.options.logger.warn(`After canceling ${canceled} order(s), reading the account again failed: ${(error as Error).message}`);
+    }
+    if (engineFault) throw engineFault;
+    if (problems.length > 0) throw new CancelOrdersError(canceled, problems);
     return canceled;
   }
 
