@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempFileEachTest } from '../../../test/support/tempFileEachTest';
 import { z } from 'zod';
 import { AppendOnlyLog } from './AppendOnlyLog';
@@ -51,6 +51,28 @@ describe('AppendOnlyLog', () => {
     expect(await fs.readFile(`${file.path}.tail-1764000000000`, 'utf8')).toBe(full.split('\n')[1]!.slice(0, -8));
     await reopened.append({ n: 3 });
     expect(await log().open()).toEqual({ records: [{ n: 1 }, { n: 3 }], problems: [] });
+  });
+
+  it('after a write that failed part-way (a full disk), the next append starts on a clean line and is kept', async () => {
+    const l = log();
+    await l.append({ n: 1 });
+    const realOpen = fs.open.bind(fs);
+    const open = vi.spyOn(fs, 'open').mockImplementationOnce(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      return Object.assign(Object.create(handle) as typeof handle, {
+        writeFile: async (text: string) => {
+          await handle.writeFile(text.slice(0, 12), 'utf8');
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+        close: () => handle.close(),
+      });
+    });
+    await expect(l.append({ n: 2, note: 'cut short' })).rejects.toThrow(/ENOSPC/);
+    open.mockRestore();
+    await l.append({ n: 3 });
+    const { records, problems } = await log().open();
+    expect(records).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(problems).toEqual([]);
   });
 
   it('keeps a complete last line that only lost its newline (its checksum proves it whole)', async () => {

@@ -68,12 +68,19 @@ export class AppendOnlyLog<T> {
     const line = `{"crc":"${crc32(data)}","data":${data}}\n`;
     await this.turns.run(async () => {
       if (!this.opened) await this.readAndRepair();
-      const handle = await fs.open(this.options.file, 'a', 0o600);
       try {
-        await handle.writeFile(line, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
+        const handle = await fs.open(this.options.file, 'a', 0o600);
+        try {
+          await handle.writeFile(line, 'utf8');
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        // Part of the line may be on disk (a full disk, an I/O error): the next append repairs the tail first,
+        // or its line would be glued to this one's remains and lost on the next start.
+        this.opened = false;
+        throw error;
       }
     });
   }
