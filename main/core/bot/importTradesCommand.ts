@@ -8,7 +8,7 @@ import type { TradingEngine } from './TradingEngine';
 /**
  * The importTrades command (issue 17): gathers the file's parts, then imports
  * it whole. A bad row is the user's to fix (INVALID_PAYLOAD, naming line and
- * column); a failed save says how many trades were kept.
+ * column); a failed save says what to do.
  */
 export async function importTradesCommand(input: ImportTradesInput, { uploads, trading, logger }: { uploads: TradeImportUploads; trading: TradingEngine; logger: Logger }): Promise<TradeImportResult> {
   const text = uploads.receive(input);
@@ -19,7 +19,8 @@ export async function importTradesCommand(input: ImportTradesInput, { uploads, t
     return { status: 'imported', ...result };
   } catch (error) {
     if (error instanceof TradeCsvError) throw new ContractFailure('INVALID_PAYLOAD', `${error.message.replace(/\.?$/, '.')} Nothing was imported.`);
-    if (error instanceof TradeImportSaveError) throw new ContractFailure('INTERNAL', error.message);
+    // A disk that refused the write (full, read-only) is the user's to see and fix, not an engine fault.
+    if (error instanceof TradeImportSaveError) throw new ContractFailure('INVALID_STATE', error.message);
     throw error;
   }
 }

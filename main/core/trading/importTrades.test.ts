@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrokerFill } from './Broker';
 import { ImportedFills, IMPORTED_FILLS_FILE, isImportedFill } from './ImportedFills';
-import { importTrades } from './importTrades';
+import { importTrades, TradeImportSaveError } from './importTrades';
 import { TradeCsvError } from './TradeCsvError';
 
 const market = { symbol: 'QRL/USDT', base: 'QRL', quote: 'USDT' };
@@ -56,5 +56,15 @@ describe('importTrades', () => {
     expect(error).toMatchObject({ line: 5, field: 'amount' });
     expect(store.fills()).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe('');
+  });
+  it('a save the disk refuses counts none of the import, says to import again, and the next import keeps it whole', async () => {
+    const { file, store } = await openStore();
+    vi.spyOn(store, 'addAll').mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const refused = importTrades(ORIGINAL, { store, ownFills: [], market, now: NOW });
+    await expect(refused).rejects.toBeInstanceOf(TradeImportSaveError);
+    await expect(refused).rejects.toThrow(/^Saving the 2 imported trades failed: ENOSPC: no space left on device, write\. They are not counted now; import the same file again/);
+    expect(store.fills()).toEqual([]);
+    expect(await importTrades(ORIGINAL, { store, ownFills: [], market, now: NOW })).toMatchObject({ imported: 2, duplicates: 1 });
+    expect((await ImportedFills.open(file, clock)).fills()).toHaveLength(2);
   });
 });

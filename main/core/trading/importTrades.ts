@@ -12,13 +12,13 @@ export interface TradeImportResult {
   duplicates: number;
 }
 
-/** A save that failed: the import is saved in one write, so none of its trades were kept. */
+/** A save that failed: the import is one write, so it is counted whole or not at all, never in part. */
 export class TradeImportSaveError extends Error {
   constructor(
     readonly total: number,
     cause: Error,
   ) {
-    super(`Saving the ${total} imported trades failed: ${cause.message}. None of them were kept; import the same file again (trades already known are skipped).`);
+    super(`Saving the ${total} imported trades failed: ${cause.message}. They are not counted now; import the same file again (trades already kept are skipped, so none counts twice).`);
     this.name = 'TradeImportSaveError';
   }
 }
