@@ -68,4 +68,13 @@ describe('FillLog', () => {
     expect(reopened.fills()).toEqual([{ id: 'a', timestamp: 1 }]);
     expect(reopened.problems).toHaveLength(1);
   });
+
+  it('two callers adding the same fills at once keep each fill once, on disk too', async () => {
+    const log = await open();
+    const fills = [{ id: 'a', timestamp: 1 }, { id: 'b', timestamp: 2 }];
+    const [first, second] = await Promise.all([log.addAll(fills), log.addAll(fills)]);
+    expect([...first, ...second].map((fill) => fill.id).sort()).toEqual(['a', 'b']);
+    expect((await fs.readFile(file.path, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect((await open()).fills()).toEqual(fills);
+  });
 });

@@ -26,6 +26,8 @@ function isBatch(data: unknown): data is { batch: unknown[] } {
  */
 export class FillLog<T extends { timestamp: number }> {
   private readonly byKey = new Map<string, T>();
+  /** keys whose write is under way */
+  private readonly writing = new Set<string>();
   private problemsOnOpen: LogProblem[] = [];
 
   private constructor(
@@ -62,11 +64,7 @@ export class FillLog<T extends { timestamp: number }> {
 
   /** Appends the fill (fsync'd before it resolves) unless its key is known; true when it was kept. */
   async add(fill: T): Promise<boolean> {
-    const key = this.keyOf(fill);
-    if (this.byKey.has(key)) return false;
-    await this.log.append(fill);
-    this.byKey.set(key, fill);
-    return true;
+    return (await this.addAll([fill])).length === 1;
   }
 
   /**
@@ -78,11 +76,18 @@ export class FillLog<T extends { timestamp: number }> {
     const fresh = new Map<string, T>();
     for (const fill of fills) {
       const key = this.keyOf(fill);
-      if (!this.byKey.has(key) && !fresh.has(key)) fresh.set(key, fill);
+      if (!this.byKey.has(key) && !this.writing.has(key) && !fresh.has(key)) fresh.set(key, fill);
     }
     if (fresh.size === 0) return [];
-    await this.log.append({ batch: [...fresh.values()] });
-    for (const [key, fill] of fresh) this.byKey.set(key, fill);
-    return [...fresh.values()];
+    // Claimed before the write yields: a second caller with the same fills (two clients importing one file) keeps none of them twice.
+    for (const key of fresh.keys()) this.writing.add(key);
+    try {
+      const kept = [...fresh.values()];
+      await this.log.append(kept.length === 1 ? kept[0]! : { batch: kept });
+      for (const [key, fill] of fresh) this.byKey.set(key, fill);
+      return kept;
+    } finally {
+      for (const key of fresh.keys()) this.writing.delete(key);
+    }
   }
 }
