@@ -255,9 +255,10 @@ export class MexcClient implements MarketDataSource {
         return { rows: withFormingCandle(history, forming, limit), fetchedAt: forming.asOf, stale: false };
       }
     }
+    const askedAt = this.options.clock.now();
     const { value, fetchedAt } = await this.restOHLCV(symbol, timeframe, since, limit);
-    // Rows MEXC answered just now closed the breaker: only rows from the cache can be stale here.
-    return { rows: value, fetchedAt, stale: this.breaker.failing };
+    // Rows MEXC answered during this read are current whatever another read met meanwhile; only older (cached) ones can be stale.
+    return { rows: value, fetchedAt, stale: fetchedAt < askedAt && this.breaker.failing };
   }
 
   /**
