@@ -2,10 +2,13 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium } from './launchChromium';
 
+/** The window every end-to-end page opens in, unless a test asks for another: a laptop screen. */
+export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
+
 export interface OpenPageOptions {
   colorScheme?: BrowserContextOptions['colorScheme'];
   reducedMotion?: BrowserContextOptions['reducedMotion'];
-  /** 1440 × 900 unless given */
+  /** DESKTOP_VIEWPORT unless given */
   viewport?: { width: number; height: number };
   /** another host's page (an engine the test started itself); the suite's host otherwise */
   url?: string;
@@ -47,7 +50,7 @@ export function chromiumSuite<T extends { host: { url: string } }>(start: () => 
 }
 
 async function openConnectedPage(browser: Browser, url: string, options: OpenPageOptions): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, colorScheme: options.colorScheme, reducedMotion: options.reducedMotion });
+  const page = await browser.newPage({ viewport: options.viewport ?? DESKTOP_VIEWPORT, colorScheme: options.colorScheme, reducedMotion: options.reducedMotion });
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,3 +1,4 @@
+import { DESKTOP_VIEWPORT } from '../../support/chromiumSuite';
 import { describe, expect, it } from 'vitest';
 import { BotService } from '../../../main/core/bot/BotService';
 import { engineInChromium } from '../../support/engineInChromium';
@@ -20,7 +21,7 @@ describe.skipIf(skipReason !== null)('API keys are write-only (Chromium, web hos
   const suite = webHostInChromium(() => new BotService({ secretStore: secrets, exchangeBaseUrl: UNREACHABLE_EXCHANGE, sleep: async () => undefined }));
 
   it('saves keys to the keychain and never lets the secret back into the page', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: DESKTOP_VIEWPORT });
     const received: string[] = [];
     const sent: string[] = [];
     const consoleLines: string[] = [];

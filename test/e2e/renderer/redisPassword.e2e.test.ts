@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DESKTOP_VIEWPORT } from '../../support/chromiumSuite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_FILE } from '../../../main/core/settings/SettingsStore';
 import { engineInChromium } from '../../support/engineInChromium';
@@ -28,7 +29,7 @@ describe.skipIf(skipReason !== null)('the Redis password is write-only (Chromium
   const engine = engineInChromium({ redisPassword: keychain });
 
   it('sends a new password to the keychain once, shows the URL masked, and never echoes the password', { timeout: 60_000 }, async () => {
-    const page = await engine.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await engine.browser.newPage({ viewport: DESKTOP_VIEWPORT });
     const received: string[] = [];
     const sent: string[] = [];
     page.on('websocket', (socket) => {
