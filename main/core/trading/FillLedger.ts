@@ -34,7 +34,7 @@ export class FillLedger {
 
   /** the newest fill's time, null while none is known */
   lastTimestamp(): number | null {
-    return this.log.fills().at(-1)?.timestamp ?? null;
+    return this.log.lastTimestamp();
   }
 
   /** Keeps the fills not seen before; returns them. */

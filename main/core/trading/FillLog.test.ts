@@ -25,6 +25,8 @@ describe('FillLog', () => {
     const log = await open();
     for (const [id, timestamp] of [['c', 30], ['a', 10], ['b', 20]] as const) await log.add({ id, timestamp });
     expect(log.fills().map((fill) => fill.id)).toEqual(['a', 'b', 'c']);
+    expect(log.lastTimestamp()).toBe(30);
+    expect((await open()).lastTimestamp()).toBe(30);
   });
 
   it('after a restart knows every stored key, so a fill seen before is not kept again', async () => {

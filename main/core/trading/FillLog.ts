@@ -28,6 +28,8 @@ export class FillLog<T extends { timestamp: number }> {
   private readonly byKey = new Map<string, T>();
   /** keys whose write is under way */
   private readonly writing = new Set<string>();
+  /** the newest fill's time, kept as fills come (a live poll asks for it; sorting every fill each time grew with the history) */
+  private newest: number | null = null;
   private problemsOnOpen: LogProblem[] = [];
 
   private constructor(
@@ -44,7 +46,7 @@ export class FillLog<T extends { timestamp: number }> {
     const store = new FillLog(log, options.keyOf);
     const { records, problems } = await log.open();
     store.problemsOnOpen = problems;
-    for (const record of records) for (const fill of 'batch' in record ? record.batch : [record]) store.byKey.set(options.keyOf(fill), fill);
+    for (const record of records) for (const fill of 'batch' in record ? record.batch : [record]) store.keep(options.keyOf(fill), fill);
     return store;
   }
 
@@ -84,10 +86,20 @@ export class FillLog<T extends { timestamp: number }> {
     try {
       const kept = [...fresh.values()];
       await this.log.append(kept.length === 1 ? kept[0]! : { batch: kept });
-      for (const [key, fill] of fresh) this.byKey.set(key, fill);
+      for (const [key, fill] of fresh) this.keep(key, fill);
       return kept;
     } finally {
       for (const key of fresh.keys()) this.writing.delete(key);
     }
+  }
+
+  /** the newest fill's time, null while none is kept */
+  lastTimestamp(): number | null {
+    return this.newest;
+  }
+
+  private keep(key: string, fill: T): void {
+    this.byKey.set(key, fill);
+    this.newest = Math.max(this.newest ?? fill.timestamp, fill.timestamp);
   }
 }
