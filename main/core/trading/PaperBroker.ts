@@ -7,6 +7,7 @@ import { JsonFileStore, type JsonFileCorruptError } from '../storage/JsonFileSto
 import { BrokerError, BrokerFillSchema, BrokerOrderSchema, type BalanceEntry, type Broker, type BrokerBalances, type BrokerFill, type BrokerOrder } from './Broker';
 import type { MarketInfo } from './MarketInfo';
 import type { PlaceOrderRequest } from './OrderIntent';
+import { SerialQueue } from '../SerialQueue';
 
 /**
  * Paper trading, the default mode: orders fill against live prices, the
@@ -137,7 +138,8 @@ function nonNegative(value: DecimalLike, asset: string): string {
 export class PaperBroker implements Broker {
   readonly kind = 'paper' as const;
   private view: MarketView = {};
-  private queue: Promise<unknown> = Promise.resolve();
+  /** every change and read, one at a time in call order (a read never sees a change half made) */
+  private readonly turns = new SerialQueue();
 
   private constructor(
     private readonly store: JsonFileStore<typeof WalletSchema>,
@@ -530,7 +532,7 @@ export class PaperBroker implements Broker {
    * that fails (a refused order) or cannot be saved leaves the wallet as it was.
    */
   private mutate<R>(change: () => R, changed: (result: R) => boolean = () => true): Promise<R> {
-    const run = this.queue.then(async () => {
+    return this.turns.run(async () => {
       const before = structuredClone(this.wallet);
       try {
         const result = change();
@@ -541,13 +543,9 @@ export class PaperBroker implements Broker {
         throw error;
       }
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private read<R>(look: () => R): Promise<R> {
-    const run = this.queue.then(look);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.turns.run(look);
   }
 }
