@@ -69,8 +69,9 @@ export class TradingEngine {
   private lastDecision: Decision | null = null;
   private lastExitValue: CycleExit | null = null;
   private killSwitch = false;
-  /** grows with every refresh and kill-switch change: the why-not view recomputes when it moves */
+  /** grows with every refresh and kill-switch change: the why-not view and the shown history recompute when it moves */
   private stateChanges = 0;
+  private shown: { key: string; history: TradeHistory } | null = null;
   private cycle: Promise<Decision> | null = null;
   private opening: Promise<void> | null = null;
   private mode: TradingMode = 'dry-run';
@@ -291,6 +292,13 @@ export class TradingEngine {
    * read history() instead: an imported file never moves the money path.
    */
   shownHistory(): TradeHistory {
+    // Built again only when what it reads moved: every snapshot shows it, and with a few thousand fills a build takes tens of ms.
+    const key = `${this.stateChanges}|${this.mode}|${this.importedCount}`;
+    if (this.shown?.key !== key) this.shown = { key, history: this.buildShownHistory() };
+    return this.shown.history;
+  }
+
+  private buildShownHistory(): TradeHistory {
     const own = this.activeState()?.fills ?? [];
     // A trade both imported and the bot's own (its export imported before the ledger had it) counts once, as the bot's.
     const ownKeys = new Set(own.map(duplicateKey));

@@ -50,6 +50,9 @@ interface Book {
 
 export class TradeHistory {
   private readonly fills: readonly BrokerFill[];
+  /** worked out once: a history never changes, and a snapshot on every market push reads both */
+  private everyStep: readonly HistoryStep[] | null = null;
+  private bookAfterAll: Book | null = null;
 
   /** `base`/`quote` name the market's assets, e.g. QRL and USDT */
   constructor(
@@ -62,7 +65,7 @@ export class TradeHistory {
 
   /** position and PnL after every fill, unrealized at `price` when given */
   pnl(price?: DecimalLike | null): PositionPnl {
-    return report(this.replay(Number.POSITIVE_INFINITY), price);
+    return report((this.bookAfterAll ??= this.replay(Number.POSITIVE_INFINITY)), price);
   }
 
   /**
@@ -72,14 +75,18 @@ export class TradeHistory {
    */
   pnlSince(since: number, priceAtSince: DecimalLike, priceNow: DecimalLike): string {
     const before = this.replay(since);
-    const after = this.replay(Number.POSITIVE_INFINITY);
+    const after = (this.bookAfterAll ??= this.replay(Number.POSITIVE_INFINITY));
     const unrealized = (book: Book, price: DecimalLike) => book.amount.mul(price).sub(book.cost);
     const result = after.realized.sub(before.realized).add(unrealized(after, priceNow)).sub(unrealized(before, priceAtSince));
     return result.round(REPORT_PLACES, 'half-up').toString();
   }
 
   /** every fill, oldest first, with what it realized and the book after it */
-  steps(): HistoryStep[] {
+  steps(): readonly HistoryStep[] {
+    return (this.everyStep ??= this.replaySteps());
+  }
+
+  private replaySteps(): HistoryStep[] {
     const book = emptyBook();
     return this.fills.map((fill) => {
       const realized = this.apply(book, fill);
