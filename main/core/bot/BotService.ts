@@ -38,7 +38,7 @@ import type { ExchangeSession } from './ExchangeSession';
 import { LatestWhyNot } from './LatestWhyNot';
 import { LiveFillPolling } from './LiveFillPolling';
 import { MarketAlerts } from './MarketAlerts';
-import { CancelOrdersError } from './CancelOrdersError';
+import { refuseUncanceled } from './CancelOrdersError';
 import { CoalescedPass } from './CoalescedPass';
 import { paperMarketView, TAPE_TRADES } from './paperMarketView';
 import { runBacktestCommand } from './runBacktestCommand';
@@ -186,15 +186,7 @@ export class BotService {
       // Only the bot's own orders can be canceled, so one missing from the last snapshot is the bot's.
       return { ...(before ?? toContractOrder(order, { paper: order.id.startsWith('paper-'), placedByBot: true })), id: order.id, filled: order.filled, status: order.status };
     },
-    cancelAllOrders: async () => {
-      const canceled = await this.tradingOrFail()
-        .cancelOwnOrders('all')
-        .catch((error: unknown) => {
-          // The exchange refused or failed: the user's to see and retry. Anything else stays the engine's fault (INTERNAL).
-          throw error instanceof CancelOrdersError ? new ContractFailure('INVALID_STATE', `Could not cancel every order: ${error.message}. Try again.`) : error;
-        });
-      return { canceled };
-    },
+    cancelAllOrders: async () => ({ canceled: await this.tradingOrFail().cancelOwnOrders('all').catch(refuseUncanceled('Could not cancel every order')) }),
     runBacktest: async ({ days, initialUsdt }) =>
       runBacktestCommand({ client: this.session.client, symbol: this.symbol, settings: this.settings, days, initialUsdt, now: this.clock.now(), onProgress: (progress) => this.emit('backtestProgress', progress) }),
     runBacktestSweep: async (input) =>

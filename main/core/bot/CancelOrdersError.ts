@@ -1,4 +1,5 @@
 import ccxt from 'ccxt';
+import { ContractFailure } from '../../../shared/contract';
 import { ExchangeRequestError } from '../exchange/ExchangeRequestError';
 import { OrderOutcomeUnknownError } from '../exchange/OrderOutcomeUnknownError';
 import { BrokerError } from '../trading/Broker';
@@ -21,4 +22,14 @@ export class CancelOrdersError extends Error {
     super(`${canceled} of the bot's open order(s) canceled; ${problems.join('; ')}`);
     this.name = 'CancelOrdersError';
   }
+}
+
+/**
+ * For a command's `.catch`: a CancelOrdersError becomes the user's INVALID_STATE
+ * (`what` says what did not happen), anything else stays the engine's fault (INTERNAL).
+ */
+export function refuseUncanceled(what: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof CancelOrdersError ? new ContractFailure('INVALID_STATE', `${what}: ${error.message}. Try again.`) : error;
+  };
 }

@@ -1,7 +1,7 @@
 import { ContractFailure, type ConnectionTest, type OpenOrdersChoice, type TradingMode } from '../../../shared/contract';
 import type { AlertInput } from '../alerts/AlertCenter';
 import type { BotLifecycle } from './botLifecycle';
-import { CancelOrdersError } from './CancelOrdersError';
+import { refuseUncanceled } from './CancelOrdersError';
 import type { TradingEngine } from './TradingEngine';
 
 // Why a module of its own: a mode switch has rules of its own (issue 13, "ownership": the user decides about the bot's open orders).
@@ -42,9 +42,7 @@ export async function switchMode(mode: TradingMode, openOrders: OpenOrdersChoice
   let whatHappened = '';
   if (open > 0 && openOrders === 'cancel') {
     // open > 0 only when trading is ready
-    const canceled = await trading!.cancelOwnOrders(leaving).catch((error: unknown) => {
-      throw error instanceof CancelOrdersError ? new ContractFailure('INVALID_STATE', `The mode was not switched: ${error.message}. Try again.`) : error;
-    });
+    const canceled = await trading!.cancelOwnOrders(leaving).catch(refuseUncanceled('The mode was not switched'));
     whatHappened = ` ${canceled} open ${leaving} order(s) of the bot canceled.`;
   } else if (open > 0) {
     whatHappened = ` ${open} open ${leaving} order(s) of the bot kept, and still tracked.`;
