@@ -308,7 +308,7 @@ export class TradingEngine {
 
   /** trades imported so far, whatever the mode */
   get importedCount(): number {
-    return this.imported?.fills().length ?? 0;
+    return this.imported?.size ?? 0;
   }
 
   /** Imports a trade file (checked whole first); rows already known, the live account's own fills included, are skipped. */

@@ -26,6 +26,7 @@ describe('FillLog', () => {
     for (const [id, timestamp] of [['c', 30], ['a', 10], ['b', 20]] as const) await log.add({ id, timestamp });
     expect(log.fills().map((fill) => fill.id)).toEqual(['a', 'b', 'c']);
     expect(log.lastTimestamp()).toBe(30);
+    expect(log.size).toBe(3);
     expect((await open()).lastTimestamp()).toBe(30);
   });
 

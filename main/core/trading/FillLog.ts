@@ -60,6 +60,11 @@ export class FillLog<T extends { timestamp: number }> {
     return [...this.byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
   }
 
+  /** how many fills are kept (without copying or sorting them) */
+  get size(): number {
+    return this.byKey.size;
+  }
+
   has(key: string): boolean {
     return this.byKey.has(key);
   }

@@ -44,6 +44,11 @@ export class ImportedFills {
     return this.log.fills();
   }
 
+  /** how many trades are imported (read on every snapshot: no copy, no sort) */
+  get size(): number {
+    return this.log.size;
+  }
+
   has(key: string): boolean {
     return this.log.has(key);
   }
