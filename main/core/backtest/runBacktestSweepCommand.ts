@@ -1,11 +1,10 @@
 import type { BacktestSweepResult, CommandInput } from '../../../shared/contract';
-import type { SweepCell } from '../../../shared/backtestSweepSchemas';
+import { sweepCellCount, type SweepCell } from '../../../shared/backtestSweepSchemas';
 import type { Settings } from '../../../shared/settings';
 import type { MexcClient } from '../exchange/MexcClient';
 import type { BacktestSweep } from './BacktestSweep';
 import { DAILY_CANDLE_FILL_MODEL } from './dailyCandleFills';
 import { loadBacktestHistory, type BacktestHistory } from './loadBacktestHistory';
-import { sweepGrid } from './sweepGrid';
 
 export interface SweepCommandInput {
   sweep: BacktestSweep;
@@ -24,7 +23,7 @@ export interface SweepCommandInput {
  */
 export async function runBacktestSweepCommand({ sweep, client, symbol, settings, input, now, onProgress }: SweepCommandInput): Promise<BacktestSweepResult> {
   const { days, initialUsdt, ...grid } = input;
-  const total = sweepGrid(grid).length;
+  const total = sweepCellCount(grid);
   const warmup = Math.max(settings.strategy.candleLimit, ...grid.emaPeriods.map((pair) => pair.slow));
   const sweepId = `sweep-${now}`;
   let history: BacktestHistory | null = null;

@@ -101,9 +101,8 @@ export class TradeHistory {
    * a fill brought in from a file rather than made by the bot (issue 17).
    */
   toCsv(isImported: (fill: BrokerFill) => boolean = () => false): string {
-    const realizedById = new Map(this.steps().map((step) => [step.fill, step.realizedPnl]));
     const header = ['time', 'id', 'order_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'cost', 'fee', 'fee_currency', 'taker_or_maker', 'realized_pnl', 'imported'];
-    const rows = this.fills.map((fill) => [
+    const rows = this.steps().map(({ fill, realizedPnl }) => [
       new Date(fill.timestamp).toISOString(),
       fill.id,
       fill.orderId,
@@ -116,7 +115,7 @@ export class TradeHistory {
       fill.fee.cost,
       fill.fee.currency,
       fill.takerOrMaker,
-      realizedById.get(fill) ?? '',
+      realizedPnl ?? '',
       isImported(fill) ? 'true' : 'false',
     ]);
     return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

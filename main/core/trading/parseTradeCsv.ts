@@ -50,7 +50,7 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
  * and column, so a bad file imports nothing.
  */
 export function parseTradeCsv(text: string, market: TradeCsvMarket, now: number): ParsedTradeCsv {
-  if (new TextEncoder().encode(text).length > MAX_TRADE_IMPORT_BYTES) throw new TradeCsvError(null, null, `is larger than ${MAX_TRADE_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_TRADE_IMPORT_BYTES) throw new TradeCsvError(null, null, `is larger than ${MAX_TRADE_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`);
   let records;
   try {
     records = readCsvRecords(text);
