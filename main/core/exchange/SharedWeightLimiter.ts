@@ -1,7 +1,7 @@
 import type { RedisConnection } from '../cache/RedisConnection';
 import type { Clock } from '../clock';
 import { SerialQueue } from '../SerialQueue';
-import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
+import { MEXC_LIMIT, weightBudget, type RequestWeight } from './mexcWeights';
 import { RedisWeightWindow } from './RedisWeightWindow';
 import type { Sleep } from './retryWithBackoff';
 import type { Settle, WeightLimiter } from './WeightLimiter';
@@ -44,7 +44,6 @@ export type SharedLimiterMode = 'shared' | 'local';
 export class SharedWeightLimiter implements WeightLimiter {
   readonly windowMs: number;
   readonly limit: number;
-  private readonly headroom: number;
   private readonly budget: number;
   private readonly window: RedisWeightWindow;
   private local: WeightRateLimiter | null = null;
@@ -63,8 +62,7 @@ export class SharedWeightLimiter implements WeightLimiter {
   constructor(private readonly options: SharedWeightLimiterOptions) {
     this.windowMs = options.windowMs ?? MEXC_LIMIT.windowMs;
     this.limit = options.maxWeight ?? MEXC_LIMIT.maxWeight;
-    this.headroom = options.headroom ?? 0.1;
-    this.budget = Math.floor(this.limit * (1 - this.headroom));
+    this.budget = weightBudget(this.limit, options.headroom);
     this.window = new RedisWeightWindow({
       connection: options.connection,
       account: options.account,
@@ -144,7 +142,7 @@ export class SharedWeightLimiter implements WeightLimiter {
     this.switches.toLocal++;
     const instances = Math.max(1, this.options.instances());
     this.localShare = 1 / instances;
-    this.local = new WeightRateLimiter({ clock: this.options.clock, sleep: this.options.sleep, maxWeight: this.limit / instances, headroom: this.headroom });
+    this.local = new WeightRateLimiter({ clock: this.options.clock, sleep: this.options.sleep, maxWeight: this.limit / instances, headroom: this.options.headroom });
     // Any instance may have filled the shared window just before Redis went: count it full until it has slid past.
     // (An instance that never reached Redis knows of no shared window, and no other instance knows of it.)
     if (this.options.connection.everUp) this.local.seed({ ip: this.budget, uid: this.budget }, this.options.clock.now());

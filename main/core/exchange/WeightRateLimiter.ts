@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { SerialQueue } from '../SerialQueue';
-import { MEXC_LIMIT, type RequestWeight } from './mexcWeights';
+import { MEXC_LIMIT, weightBudget, type RequestWeight } from './mexcWeights';
 import type { Sleep } from './retryWithBackoff';
 import type { Settle, WeightLimiter } from './WeightLimiter';
 
@@ -9,7 +9,7 @@ export interface WeightRateLimiterOptions {
   sleep: Sleep;
   windowMs?: number;
   maxWeight?: number;
-  /** keep this share of each window free, for requests in flight and clock drift between us and MEXC */
+  /** the share of each window kept free; DEFAULT_WEIGHT_HEADROOM unless given */
   headroom?: number;
 }
 
@@ -38,7 +38,7 @@ export class WeightRateLimiter implements WeightLimiter {
   constructor(private readonly options: WeightRateLimiterOptions) {
     this.windowMs = options.windowMs ?? MEXC_LIMIT.windowMs;
     this.limit = options.maxWeight ?? MEXC_LIMIT.maxWeight;
-    this.budget = Math.floor(this.limit * (1 - (options.headroom ?? 0.1)));
+    this.budget = weightBudget(this.limit, options.headroom);
   }
 
   /** Wait until the request fits, then charge it; settle when the answer is back (WeightLimiter). */

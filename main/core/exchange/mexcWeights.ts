@@ -41,6 +41,14 @@ export const MEXC_WEIGHTS: Record<string, { ip: number; uid?: number; signed?: b
 /** 500 weight per 10 s, per IP and per account (MEXC's Spot v3 docs, limits). */
 export const MEXC_LIMIT = { windowMs: 10_000, maxWeight: 500 } as const;
 
+/** Of each window, this share is kept free, for requests in flight and clock drift between us and MEXC. */
+export const DEFAULT_WEIGHT_HEADROOM = 0.1;
+
+/** The weight one window may spend: the limit less its headroom (both limiters, one rule). */
+export function weightBudget(limit: number, headroom = DEFAULT_WEIGHT_HEADROOM): number {
+  return Math.floor(limit * (1 - headroom));
+}
+
 export interface RequestWeight {
   ip: number;
   /** 0 for a public request */
