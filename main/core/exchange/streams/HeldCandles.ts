@@ -46,25 +46,32 @@ export function candleFromRest(row: unknown[], asOf: number): StreamCandle {
  */
 export class HeldCandles {
   private readonly byOpen = new Map<number, StreamCandle>();
+  /** the open times at both ends, kept as candles come: every push asks for one end or the other */
+  private oldestOpen = Number.POSITIVE_INFINITY;
+  private newestOpen = Number.NEGATIVE_INFINITY;
 
   put(candle: StreamCandle): void {
     const held = this.byOpen.get(candle.openTime);
     if (!held || held.asOf <= candle.asOf) this.byOpen.set(candle.openTime, candle);
+    this.oldestOpen = Math.min(this.oldestOpen, candle.openTime);
+    this.newestOpen = Math.max(this.newestOpen, candle.openTime);
   }
 
   /** The newest window held: the forming candle while the stream is live. */
   newest(): StreamCandle | null {
-    let newest: StreamCandle | null = null;
-    for (const candle of this.byOpen.values()) if (!newest || candle.openTime > newest.openTime) newest = candle;
-    return newest;
+    return this.byOpen.get(this.newestOpen) ?? null;
   }
 
   get(openTime: number): StreamCandle | undefined {
     return this.byOpen.get(openTime);
   }
 
-  /** Forget windows that opened before `openTime` (nothing reads that far back). */
+  /** Forget windows that opened before `openTime` (nothing reads that far back); nothing to walk while none is that old. */
   dropBefore(openTime: number): void {
+    if (openTime <= this.oldestOpen) return;
     for (const open of this.byOpen.keys()) if (open < openTime) this.byOpen.delete(open);
+    this.oldestOpen = Number.POSITIVE_INFINITY;
+    for (const open of this.byOpen.keys()) this.oldestOpen = Math.min(this.oldestOpen, open);
+    if (this.byOpen.size === 0) this.newestOpen = Number.NEGATIVE_INFINITY;
   }
 }
