@@ -8,7 +8,11 @@ import type { MarketInfo } from '../trading/MarketInfo';
 
 /** The bot's intent a fill belongs to: by client order id when the fill carries one, else by the journaled order id. */
 function intentOf(fill: BrokerFill, journal: Journal): JournalEntry | undefined {
-  return fill.clientOrderId ? journal.entry(fill.clientOrderId) : journal.entries().find((e) => e.orderId === fill.orderId);
+  return fill.clientOrderId ? journal.entry(fill.clientOrderId) : journal.entryForOrder(fill.orderId);
+}
+
+function journaledFor(entry: JournalEntry, fill: BrokerFill, journal: Journal): boolean {
+  return journal.fillsOf(entry.clientOrderId).some((known) => known.id === fill.id);
 }
 
 /**
@@ -18,12 +22,9 @@ function intentOf(fill: BrokerFill, journal: Journal): JournalEntry | undefined 
  * (orders placed by hand) are not the journal's.
  */
 export function unjournaledFills(fills: readonly BrokerFill[], journal: Journal): BrokerFill[] {
-  // Read once: a whole fill history is checked on every start.
-  const byOrderId = new Map(journal.entries().flatMap((e) => (e.orderId === null ? [] : [[e.orderId, e] as const])));
-  const journaled = new Set(journal.entries().flatMap((e) => journal.fillsOf(e.clientOrderId).map((f) => `${e.clientOrderId} ${f.id}`)));
   return fills.filter((fill) => {
-    const entry = fill.clientOrderId ? journal.entry(fill.clientOrderId) : byOrderId.get(fill.orderId);
-    return entry !== undefined && !journaled.has(`${entry.clientOrderId} ${fill.id}`);
+    const entry = intentOf(fill, journal);
+    return entry !== undefined && !journaledFor(entry, fill, journal);
   });
 }
 
@@ -40,7 +41,7 @@ export async function recordFills(fresh: readonly BrokerFill[], kind: 'paper' | 
   }
   for (const fill of fresh) {
     const entry = journal ? intentOf(fill, journal) : undefined;
-    if (!journal || !entry || journal.fillsOf(entry.clientOrderId).some((known) => known.id === fill.id)) continue;
+    if (!journal || !entry || journaledFor(entry, fill, journal)) continue;
     const filled = [...journal.fillsOf(entry.clientOrderId), fill].reduce((sum, f) => sum.add(f.amount), Decimal.ZERO);
     // A fill journaled after the order's cancel (it filled before the cancel, its line came late) keeps the order canceled:
     // a rebuilt wallet must not reopen it.

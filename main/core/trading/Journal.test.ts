@@ -76,6 +76,17 @@ describe('Journal', () => {
     expect(reopened.nextSequence('k3x9a2mq')).toBe(4);
   });
 
+  it('finds an intent by the broker order id it became, live and after a restart; none for an order it never placed', async () => {
+    const journal = await Journal.open(file, clock);
+    await journal.recordIntent({ clientOrderId: 'c-1', intent, broker: LIVE });
+    expect(journal.entryForOrder('X5')).toBeUndefined();
+    await journal.recordOutcome('c-1', { status: 'unknown', message: 'timeout after send' });
+    await journal.recordOutcome('c-1', { status: 'accepted', orderId: 'X5' });
+    expect(journal.entryForOrder('X5')?.clientOrderId).toBe('c-1');
+    expect((await Journal.open(file, clock)).entryForOrder('X5')?.clientOrderId).toBe('c-1');
+    expect(journal.entryForOrder('X6')).toBeUndefined();
+  });
+
   it('keeps outcomes with their fills across a restart', async () => {
     const journal = await Journal.open(file, clock);
     await journal.recordIntent({ clientOrderId: 'b-1', intent, broker: PAPER });

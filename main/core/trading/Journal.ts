@@ -128,6 +128,8 @@ export interface PaperWalletStart {
 
 export class Journal {
   private readonly entriesById = new Map<string, JournalEntry>();
+  /** by the broker's order id, the first intent journaled with it: a fill without a client order id finds its intent here */
+  private readonly entriesByOrderId = new Map<string, JournalEntry>();
   private readonly walletStarts: PaperWalletStart[] = [];
   private problemsOnOpen: LogProblem[] = [];
 
@@ -233,6 +235,11 @@ export class Journal {
     return this.entriesById.get(clientOrderId);
   }
 
+  /** the intent that became this broker order (the first, should two ever share an id) */
+  entryForOrder(orderId: string): JournalEntry | undefined {
+    return this.entriesByOrderId.get(orderId);
+  }
+
   /** every intent with its outcomes, oldest first */
   entries(): JournalEntry[] {
     return [...this.entriesById.values()];
@@ -259,5 +266,6 @@ export class Journal {
     entry.outcomes.push(outcome);
     entry.status = record.status;
     if (record.orderId !== undefined) entry.orderId = record.orderId;
+    if (record.orderId && !this.entriesByOrderId.has(record.orderId)) this.entriesByOrderId.set(record.orderId, entry);
   }
 }
