@@ -138,6 +138,8 @@ function nonNegative(value: DecimalLike, asset: string): string {
 export class PaperBroker implements Broker {
   readonly kind = 'paper' as const;
   private view: MarketView = {};
+  /** set when a queue position changes: a market view that moved only the tape cursor is not worth a save */
+  private queueMoved = false;
   /** every change and read, one at a time in call order (a read never sees a change half made) */
   private readonly turns = new SerialQueue();
 
@@ -274,10 +276,10 @@ export class PaperBroker implements Broker {
   async onMarket(view: MarketView, now: number = this.clock.now()): Promise<BrokerFill[]> {
     return this.mutate(() => {
       this.view = view;
-      const queueBefore = JSON.stringify(this.wallet.queueAhead ?? {});
+      this.queueMoved = false;
       const fills = view.trades === undefined ? this.fillThroughPrice(view, now) : this.fillFromTape(this.uncountedTrades(view.trades), now);
       // A view that only moved the tape cursor is not worth a write: a placement or a fill saves it (see uncountedTrades).
-      return { fills, changed: fills.length > 0 || JSON.stringify(this.wallet.queueAhead ?? {}) !== queueBefore };
+      return { fills, changed: fills.length > 0 || this.queueMoved };
     }, (result) => result.changed).then((result) => result.fills);
   }
 
@@ -420,12 +422,17 @@ export class PaperBroker implements Broker {
   }
 
   private setQueue(order: BrokerOrder, ahead: Decimal): void {
-    if (ahead.isPositive()) (this.wallet.queueAhead ??= {})[order.id] = ahead.toString();
-    else this.leaveQueue(order);
+    if (!ahead.isPositive()) return this.leaveQueue(order);
+    const queue = (this.wallet.queueAhead ??= {});
+    if (queue[order.id] === ahead.toString()) return;
+    queue[order.id] = ahead.toString();
+    this.queueMoved = true;
   }
 
   private leaveQueue(order: BrokerOrder): void {
-    if (this.wallet.queueAhead && order.id in this.wallet.queueAhead) delete this.wallet.queueAhead[order.id];
+    if (!this.wallet.queueAhead || !(order.id in this.wallet.queueAhead)) return;
+    delete this.wallet.queueAhead[order.id];
+    this.queueMoved = true;
   }
 
   /** A new order that crosses the current view fills at once, as taker, level by level. */
