@@ -35,6 +35,8 @@ import { rolling24h, ROLLING_SEED_CANDLES, ROLLING_STEP_MS } from './streams/rol
 export const STREAM_STATS_REFRESH_S = 15 * 60;
 /** The kline interval the 24 h statistics are summed from: MEXC computes them in 5-minute steps. */
 const ROLLING_INTERVAL = 'Min5';
+/** the single-flight key of an exchangeInfo load (no cache key is like it) */
+const MARKETS_FLIGHT = 'loadMarkets';
 
 export interface MexcClientOptions {
   exchange: SpotOnlyMexc;
@@ -109,10 +111,8 @@ export class MexcClient implements MarketDataSource {
   private readonly accountKey: string;
   private readonly secrets: string[];
   private readonly stopwatch: () => number;
-  private marketsLoaded: Promise<unknown> | null = null;
   /** when the markets last loaded (data clock); a reload is due a day later */
   private marketsLoadedAt: number | null = null;
-  private marketsReloading: Promise<void> | null = null;
   /** the last 24 h seed asked for per symbol: at most one per connection and 5-minute window */
   private readonly rollingSeeds = new Map<string, { generation: number; window: number }>();
   /** MEXC's push streams when a WebSocket URL is set; every read falls back to REST while they cannot vouch */
@@ -163,17 +163,12 @@ export class MexcClient implements MarketDataSource {
     if (loadedAt !== null) {
       if (this.options.clock.now() - loadedAt >= EXCHANGE_INFO_TTL_S * 1000) {
         // Its failure is already counted in the API health; the markets loaded before stay.
-        this.marketsReloading ??= this.loadMarketsNow()
-          .catch(() => undefined)
-          .finally(() => (this.marketsReloading = null));
+        this.flights.run(MARKETS_FLIGHT, () => this.loadMarketsNow()).catch(() => undefined);
       }
       return this.options.exchange.markets!;
     }
-    this.marketsLoaded ??= this.loadMarketsNow().catch((error: unknown) => {
-      this.marketsLoaded = null;
-      throw error;
-    });
-    await this.marketsLoaded;
+    // One load at a time, shared by every caller; a failed one is forgotten, so the next call tries again.
+    await this.flights.run(MARKETS_FLIGHT, () => this.loadMarketsNow());
     return this.options.exchange.markets!;
   }
 
