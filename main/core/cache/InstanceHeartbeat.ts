@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TimerHandle, Timers } from '../clock';
-import type { RedisConnection } from './RedisConnection';
+import { REDIS_NOW_MS_LUA, type RedisConnection } from './RedisConnection';
 
 /** Register (score = Redis TIME), forget members silent for a TTL, answer how many are left. */
 const BEAT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+${REDIS_NOW_MS_LUA}
 local ttl = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)

@@ -3,6 +3,10 @@ import { splitRedisPassword } from '../../../shared/splitRedisPassword';
 import { redisKeyPrefix } from './redisKeyPrefix';
 import { scrubRedisUrls } from './scrubRedisUrls';
 
+/** Lua: Redis's own clock in ms (TIME), the one clock every instance sharing it agrees on. */
+export const REDIS_NOW_MS_LUA = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
 export interface RedisConnectionOptions {
   /** how long one Redis command may take before the caller falls back to its local path */
   commandTimeoutMs?: number;

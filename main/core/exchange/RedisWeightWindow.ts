@@ -1,14 +1,11 @@
-import type { RedisConnection } from '../cache/RedisConnection';
+import { REDIS_NOW_MS_LUA, type RedisConnection } from '../cache/RedisConnection';
 import type { RequestWeight } from './mexcWeights';
 import type { WeightScope } from './WeightRateLimiter';
 
 /** Lua: `now` in ms from ARGV[arg] when a test passes its clock, else from Redis TIME. */
-const nowFrom = (arg: number) => `local now
+const nowFrom = (arg: number) => `${REDIS_NOW_MS_LUA}
 if ARGV[${arg}] ~= '' then
   now = tonumber(ARGV[${arg}])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end`;
 
 /**
