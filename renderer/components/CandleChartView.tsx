@@ -76,8 +76,6 @@ export function CandleChartView({ candles, timeframe, label, strategy, toggles, 
     container.current.dataset.series = drawn.names.join(' ');
     container.current.dataset.panes = String(target.panes().length);
     container.current.dataset.markers = String(markers.length);
-    // The library lays out with a table (one row per pane): tell assistive tech it is not data.
-    container.current.querySelectorAll('table').forEach((table) => table.setAttribute('role', 'presentation'));
     return () => {
       // A chart that was replaced (new height) took its series and markers with it.
       if (chart.current !== target) return;
