@@ -1,7 +1,7 @@
 import { FAULT_CATALOGUE, FaultRuleError, parseFaultFlag } from './Faults';
 import { REALISTIC_LATENCY, type LatencyConfig } from './LatencyModel';
 import { findPreset, MARKET_PRESETS, PRESET_NAMES } from './presets';
-import type { SimOptions } from './index';
+import { DEFAULT_SIM_OPTIONS, type SimOptions } from './index';
 
 /** A command line `npm run sim` cannot run with; the message says what to write instead. */
 export class SimArgsError extends Error {
@@ -10,7 +10,7 @@ export class SimArgsError extends Error {
 
 export const SIM_USAGE = `npm run sim -- [options]
   --port N            listen on 127.0.0.1:N (default 8999; 0: a free port)
-  --seed N            the market's seed (default 42): the same seed, the same market
+  --seed N            the market's seed (default ${DEFAULT_SIM_OPTIONS.seed}): the same seed, the same market
   --virtual           freeze the clock (it follows the real one otherwise)
   --preset NAME       the market from now on: ${PRESET_NAMES.join(', ')}
   --fault SPEC        a standing fault from the start, repeatable: kind[,path=/api/v3/order][,method=POST][,times=N][,ms=N]
@@ -29,7 +29,7 @@ export type SimArgs = Partial<SimOptions> & { help?: boolean };
 
 /** The CLI's flags as startMexcSim options (port 8999, real clock and realistic latency unless told otherwise). */
 export function parseSimArgs(argv: string[], now: number): SimArgs {
-  const options: SimArgs = { port: 8999, seed: 42, useRealClock: true, startTime: now, latency: REALISTIC_LATENCY, faults: [] };
+  const options: SimArgs = { port: 8999, seed: DEFAULT_SIM_OPTIONS.seed, useRealClock: true, startTime: now, latency: REALISTIC_LATENCY, faults: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
