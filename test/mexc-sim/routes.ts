@@ -61,6 +61,12 @@ function timeParam(params: URLSearchParams, name: string): number | null {
   return value;
 }
 
+/** startTime, no earlier than the market's listing (its path starts at PATH_EPOCH): nothing traded before it, so a window from before starts there. */
+function listedStartTime(params: URLSearchParams): number | null {
+  const asked = timeParam(params, 'startTime');
+  return asked === null ? null : Math.max(asked, PATH_EPOCH);
+}
+
 /** Open time of the candle containing `time`. */
 export function candleOpen(time: number, interval: string): number {
   if (interval === '1M') {
@@ -185,9 +191,7 @@ export const routes: Record<string, Route> = {
     weight: 1,
     handle: (ctx) => {
       const spec = requireSymbol(ctx.params);
-      // No candle before the market was listed (its path starts at PATH_EPOCH): a window from before starts at the first one.
-      const asked = timeParam(ctx.params, 'startTime');
-      const start = asked === null ? null : Math.max(asked, PATH_EPOCH);
+      const start = listedStartTime(ctx.params);
       const end = timeParam(ctx.params, 'endTime');
       // startTime and endTime must be sent together.
       if ((start === null) !== (end === null)) throw MexcError.of('badParam');
@@ -211,9 +215,7 @@ export const routes: Record<string, Route> = {
       if (!interval) throw MexcError.of('missingParam');
       if (!(interval in INTERVALS)) throw MexcError.of('badParam', `: interval ${interval}`);
       const limit = limitParam(ctx.params, 500, 1000);
-      // No candle before the market was listed (its path starts at PATH_EPOCH): a window from before starts at the first one.
-      const asked = timeParam(ctx.params, 'startTime');
-      const start = asked === null ? null : Math.max(asked, PATH_EPOCH);
+      const start = listedStartTime(ctx.params);
       const end = Math.min(timeParam(ctx.params, 'endTime') ?? ctx.now, ctx.now);
       const path = ctx.sim.paths.get(spec.symbol)!;
       const opens: number[] = [];
