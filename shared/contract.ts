@@ -364,6 +364,7 @@ const EquityPointsSchema = z.array(z.object({ time: epochMs, equityUsdt: Decimal
 export const BacktestCurveSchema = z.object({
   finalEquityUsdt: Decimal,
   pnlUsdt: Decimal,
+  /** the largest peak-to-trough fall of equity, in percent */
   maxDrawdownPercent: Decimal,
   spentUsdt: Decimal,
   /** QRL held at the end, after fees */
@@ -389,14 +390,8 @@ export const BacktestResultSchema = z.object({
   runId: z.string(),
   ...backtestPeriod,
   trades: z.array(BacktestTradeSchema),
-  finalEquityUsdt: Decimal,
-  pnlUsdt: Decimal,
-  /** the largest peak-to-trough fall of equity, in percent */
-  maxDrawdownPercent: Decimal,
-  equity: EquityPointsSchema,
-  spentUsdt: Decimal,
-  baseAccumulated: Decimal,
-  averageCostUsdt: Decimal.nullable(),
+  // the strategy's own curve, as its benchmarks' (its buys are the trades above)
+  ...BacktestCurveSchema.omit({ buys: true }).shape,
   benchmarks: z.object({ buyAndHold: BacktestCurveSchema, dailyDca: BacktestCurveSchema }),
 });
 export type BacktestResult = z.infer<typeof BacktestResultSchema>;
