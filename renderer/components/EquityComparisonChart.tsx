@@ -10,7 +10,7 @@ export interface ComparedCurve {
 }
 
 /** Colour and dash per line, so the three curves differ without colour too. */
-export const comparisonLineStyles = [
+const comparisonLineStyles = [
   { color: (theme: ChartTheme) => theme.accent, style: LineStyle.Solid, dash: 'solid' },
   { color: (theme: ChartTheme) => theme.text, style: LineStyle.Dashed, dash: 'dashed' },
   { color: (theme: ChartTheme) => theme.warn, style: LineStyle.Dotted, dash: 'dotted' },

@@ -9,7 +9,7 @@ type Imported = Extract<TradeImportResult, { status: 'imported' }>;
 const FORMAT_NAMES: Record<Imported['format'], string> = { app: "this app's export", 'original-bot': "the original bot's trades" };
 
 /** "Imported 12 trades; 3 already known were skipped." */
-export function describeImport(result: Imported): string {
+function describeImport(result: Imported): string {
   const trades = (n: number) => `${n} trade${n === 1 ? '' : 's'}`;
   return `Imported ${trades(result.imported)} from ${FORMAT_NAMES[result.format]}; ${trades(result.duplicates)} already known ${result.duplicates === 1 ? 'was' : 'were'} skipped.`;
 }

@@ -24,7 +24,7 @@ export const FAULT_CATALOGUE: Record<FaultKind, string> = {
   ban: '418 from now for `ms` (default 120 s)',
 };
 
-export const FAULT_KINDS = Object.keys(FAULT_CATALOGUE) as FaultKind[];
+const FAULT_KINDS = Object.keys(FAULT_CATALOGUE) as FaultKind[];
 
 /** A fault rule from the command line or the admin endpoint that does not make sense. */
 export class FaultRuleError extends Error {

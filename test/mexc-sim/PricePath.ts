@@ -10,7 +10,7 @@ export const DAY = 86_400_000;
 /** Day 0 of every path: history reaches back from here to any date after it. */
 export const PATH_EPOCH = Date.UTC(2018, 0, 1);
 /** Trades per minute on an average minute (the rate follows the volatility; presets scale it). */
-export const TRADES_PER_MINUTE = 6;
+const TRADES_PER_MINUTE = 6;
 /** How far back the public tape reaches. */
 const TAPE_HISTORY = 30 * DAY;
 /** Days this far before the start day have no tape to show: their minutes are summarized (cheap history). */

@@ -154,7 +154,7 @@ export function framesFor(sim: SimState, name: string, subscription: Subscriptio
 }
 
 /** The window [open, end) of `interval` that holds `time`: weeks from Monday UTC, months by the calendar (as REST klines). */
-export function klineWindow(interval: KlineInterval, time: number): { open: number; end: number } {
+function klineWindow(interval: KlineInterval, time: number): { open: number; end: number } {
   const rest = KLINE_INTERVALS[interval];
   if (rest === null) {
     const open = Math.floor(time / HOUR8) * HOUR8;
